@@ -1,0 +1,44 @@
+package io.dailies;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** An API error a person can act on: {"status", "title", "detail"}. */
+public final class ApiProblem {
+
+    private ApiProblem() {
+    }
+
+    public static WebApplicationException of(Response.Status status, String detail) {
+        return of(status.getStatusCode(), status.getReasonPhrase(), detail);
+    }
+
+    public static WebApplicationException of(int status, String title, String detail) {
+        return new WebApplicationException(detail, Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(status, title, detail)).build());
+    }
+
+    static String body(int status, String title, String detail) {
+        return Json.createObjectBuilder().add("status", status).add("title", title)
+                .add("detail", detail == null ? title : detail).build().toString();
+    }
+
+    /** Any other JAX-RS error (404 of an unknown path, 405, 415...) in the same shape. */
+    @Provider
+    public static class Mapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response r = e.getResponse();
+            if (r.hasEntity()) {
+                return r;
+            }
+            Response.StatusType s = r.getStatusInfo();
+            return Response.status(s.getStatusCode()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(body(s.getStatusCode(), s.getReasonPhrase(), e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.dailies;
+
+import io.dailies.production.Run;
+import io.dailies.production.RunService;
+import io.dailies.shotlist.ImportService;
+import jakarta.inject.Inject;
+import io.dailies.shotlist.ShotlistImport;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * After a crash (kill -9, power loss) job executions stay STARTED in the job repository forever.
+ * At boot this node restarts its own: JBeret marks the dead execution FAILED and resumes the job
+ * from its last checkpoint. Only executions this node ran are touched, so nodes sharing a database
+ * never take each other's running jobs for dead.
+ */
+@Singleton
+@Startup
+public class JobRecovery {
+
+    private static final Logger LOG = Logger.getLogger(JobRecovery.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RunService runService;
+
+    @Inject
+    ImportService importService;
+
+    @PostConstruct
+    void scheduleRecovery() {
+        // Once the deployment is fully up, not while it is still starting.
+        timers.createSingleActionTimer(1000, new TimerConfig("job-recovery", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void recover() {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        String node = Storage.node();
+        List<Run> runs = em.createQuery("select r from Run r where r.node = :node and r.status in :open", Run.class)
+                .setParameter("node", node).setParameter("open", List.of(Run.Status.QUEUED, Run.Status.RUNNING)).getResultList();
+        for (Run run : runs) {
+            Long restarted = restartIfDead(operator, run.getJobExecutionId(), "runId", run.getId());
+            if (restarted != null) {
+                runService.recordExecution(run.getId(), restarted);
+            }
+        }
+        List<ShotlistImport> imports = em.createQuery("select i from ShotlistImport i where i.node = :node and i.status in :open", ShotlistImport.class)
+                .setParameter("node", node)
+                .setParameter("open", List.of(ShotlistImport.Status.QUEUED, ShotlistImport.Status.VALIDATING, ShotlistImport.Status.IMPORTING))
+                .getResultList();
+        for (ShotlistImport i : imports) {
+            Long restarted = restartIfDead(operator, i.getJobExecutionId(), "importId", i.getId());
+            if (restarted != null) {
+                importService.recordExecution(i.getId(), restarted);
+            }
+        }
+    }
+
+    private Long restartIfDead(JobOperator operator, Long executionId, String param, long id) {
+        if (executionId == null) {
+            return null;
+        }
+        try {
+            JobExecution execution = operator.getJobExecution(executionId);
+            BatchStatus status = execution.getBatchStatus();
+            if (status != BatchStatus.STARTED && status != BatchStatus.STARTING && status != BatchStatus.STOPPING
+                    && status != BatchStatus.FAILED) {
+                return null;
+            }
+            Properties params = new Properties();
+            params.setProperty(param, Long.toString(id));
+            long restarted = operator.restart(executionId, params);
+            LOG.info(() -> "Recovered " + execution.getJobName() + " " + param + "=" + id + ": execution " + executionId
+                    + " (" + status + ") restarted as " + restarted);
+            return restarted;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not recover job execution " + executionId + " (" + param + "=" + id + ")", e);
+            return null;
+        }
+    }
+
+}

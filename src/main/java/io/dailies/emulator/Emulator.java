@@ -1,0 +1,107 @@
+package io.dailies.emulator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The emulator's bookkeeping: accepted generations, their lifecycle, and their counters. */
+@ApplicationScoped
+public class Emulator {
+
+    /** What the emulated provider accepts, per model (the guide's API limits). */
+    static final Map<String, Set<String>> SIZES = Map.of(
+            "sora-2", Set.of("720x1280", "1280x720"),
+            "sora-2-pro", Set.of("720x1280", "1280x720", "1024x1792", "1792x1024", "1080x1920", "1920x1080"));
+    static final Set<String> SECONDS = Set.of("4", "8", "12", "16", "20");
+    private static final SecureRandom IDS = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "dailies.emulator.queued-seconds", defaultValue = "1")
+    double queuedSeconds;
+
+    @Inject
+    @ConfigProperty(name = "dailies.emulator.render-seconds", defaultValue = "4")
+    double renderSeconds;
+
+    /** The base model a dated snapshot name belongs to ("sora-2-pro-2025-10-06" → "sora-2-pro"). */
+    static String baseModel(String model) {
+        return model.replaceFirst("-\\d{4}-\\d{2}-\\d{2}$", "");
+    }
+
+    @Transactional
+    public EmulatedVideo create(String model, String prompt, String size, String seconds, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            List<EmulatedVideo> same = em.createNamedQuery("EmulatedVideo.byIdempotencyKey", EmulatedVideo.class)
+                    .setParameter("key", idempotencyKey).getResultList();
+            if (!same.isEmpty()) {
+                return same.get(0);
+            }
+        }
+        EmulatedVideo video = new EmulatedVideo("video_" + HexFormat.of().formatHex(randomBytes()), model, prompt, size,
+                seconds, System.currentTimeMillis(), Math.round(queuedSeconds * 1000), Math.round(renderSeconds * 1000),
+                idempotencyKey);
+        em.persist(video);
+        return video;
+    }
+
+    public Optional<EmulatedVideo> find(String id) {
+        EmulatedVideo v = em.find(EmulatedVideo.class, id);
+        return v == null || v.isDeleted() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** Newest first, after the given id (the API's cursor). */
+    public List<EmulatedVideo> page(String after, int limit) {
+        List<EmulatedVideo> all = em.createNamedQuery("EmulatedVideo.page", EmulatedVideo.class).getResultList();
+        int from = 0;
+        if (after != null) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).getId().equals(after)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+        }
+        return all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit + 1));
+    }
+
+    @Transactional
+    public void fail(String id, String code, String message) {
+        EmulatedVideo v = em.find(EmulatedVideo.class, id);
+        if (v != null) {
+            v.fail(code, message);
+        }
+    }
+
+    @Transactional
+    public boolean delete(String id) {
+        EmulatedVideo v = em.find(EmulatedVideo.class, id);
+        if (v == null || v.isDeleted()) {
+            return false;
+        }
+        v.delete();
+        return true;
+    }
+
+    /** Every generation ever accepted, deleted ones included: what a client has paid for. */
+    public long createdCount() {
+        return em.createNamedQuery("EmulatedVideo.count", Long.class).getSingleResult();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[12];
+        IDS.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,162 @@
+package io.dailies.emulator.media;
+
+import io.dailies.scoring.media.LoudnessMeter;
+
+import java.util.SplittableRandom;
+
+/**
+ * The emulator's audio: a soft ambient bed (low rumble plus a little air) and, for dialogue
+ * shots, speech-like bursts in the middle of the take, then mixed to the web loudness target
+ * with the same BS.1770 meter the scorer uses.
+ */
+final class Soundtrack {
+
+    static final int SAMPLE_RATE = 48_000;
+    static final double TARGET_LUFS = -15.0;
+    static final double QUIET_LUFS = -30.0;
+    private static final double PEAK_CEILING = 0.89; // about -1 dBFS, headroom for the AAC encoder
+
+    private Soundtrack() {
+    }
+
+    /** Planar stereo samples (full scale ±1) for the rendered length of the take. */
+    static float[][] mix(RenderSpec spec) {
+        int n = (int) Math.round(spec.renderedSeconds() * SAMPLE_RATE);
+        float[][] out = new float[2][n];
+        if (spec.has(Defect.SILENT) || n == 0) {
+            return out;
+        }
+        SplittableRandom random = new SplittableRandom(spec.seed() ^ 0x5EED_A0D1L);
+        double[][] bed = ambientBed(n, random);
+        double[] speech = spec.dialogue() ? speech(n, random) : new double[n];
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < n; i++) {
+                out[c][i] = (float) (bed[c][i] + speech[i]);
+            }
+        }
+        double target = spec.has(Defect.QUIET) ? QUIET_LUFS : TARGET_LUFS;
+        Double measured = LoudnessMeter.integratedLufs(out, SAMPLE_RATE);
+        double gain = measured == null ? 1.0 : Math.pow(10, (target - measured) / 20);
+        double peak = 0;
+        for (float[] channel : out) {
+            for (float s : channel) {
+                peak = Math.max(peak, Math.abs(s));
+            }
+        }
+        gain = Math.min(gain, PEAK_CEILING / Math.max(peak, 1e-9));
+        for (float[] channel : out) {
+            for (int i = 0; i < n; i++) {
+                channel[i] *= (float) gain;
+            }
+        }
+        return out;
+    }
+
+    /** Room rumble below ~200 Hz, partly correlated between channels, plus faint high "air". */
+    private static double[][] ambientBed(int n, SplittableRandom random) {
+        double[] common = noise(n, random);
+        double[][] bed = new double[2][];
+        for (int c = 0; c < 2; c++) {
+            double[] own = noise(n, random);
+            double[] rumble = new double[n];
+            for (int i = 0; i < n; i++) {
+                rumble[i] = 0.7 * common[i] + 0.3 * own[i];
+            }
+            // Below ~150 Hz the AAC encoder drops a noticeable share of noise energy (about
+            // 0.9 LU at a 120 Hz cut-off); 200 Hz keeps the loss near 0.5 LU and still leaves
+            // the speech band mostly to dialogue.
+            lowPass(rumble, 200);
+            lowPass(rumble, 200);
+            double[] air = noise(n, random);
+            highPass(air, 6000);
+            highPass(air, 6000);
+            for (int i = 0; i < n; i++) {
+                rumble[i] += 0.02 * air[i];
+            }
+            bed[c] = rumble;
+        }
+        return bed;
+    }
+
+    /**
+     * Voiced syllables between 25 % and 75 % of the take: a 150-300 Hz fundamental with
+     * harmonics shaped by three formant bumps, each syllable under a smooth envelope.
+     */
+    private static double[] speech(int n, SplittableRandom random) {
+        double[] out = new double[n];
+        int start = n / 4;
+        int end = 3 * n / 4;
+        int i = start;
+        while (i < end) {
+            int syllable = (int) ((0.12 + 0.16 * random.nextDouble()) * SAMPLE_RATE);
+            int gap = (int) ((0.05 + (random.nextDouble() < 0.2 ? 0.3 : 0.1) * random.nextDouble()) * SAMPLE_RATE);
+            syllable = Math.min(syllable, end - i);
+            double f0 = 150 + 150 * random.nextDouble();
+            double glide = 1 + 0.2 * (random.nextDouble() - 0.5);
+            double phase = 0;
+            for (int k = 0; k < syllable; k++) {
+                double progress = k / (double) syllable;
+                double f = f0 * (1 + (glide - 1) * progress);
+                phase += 2 * Math.PI * f / SAMPLE_RATE;
+                double envelope = Math.sin(Math.PI * progress);
+                envelope *= envelope;
+                double sample = 0;
+                for (int h = 1; h * f < 4000; h++) {
+                    sample += formantWeight(h * f) / h * Math.sin(h * phase);
+                }
+                out[i + k] = 0.25 * envelope * sample;
+            }
+            i += syllable + gap;
+        }
+        return out;
+    }
+
+    private static double formantWeight(double hz) {
+        return 0.3 + bump(hz, 500, 200) + 0.7 * bump(hz, 1500, 300) + 0.4 * bump(hz, 2500, 400);
+    }
+
+    private static double bump(double x, double centre, double width) {
+        double d = (x - centre) / width;
+        return Math.exp(-d * d);
+    }
+
+    private static double[] noise(int n, SplittableRandom random) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 2 * random.nextDouble() - 1;
+        }
+        return x;
+    }
+
+    private static void lowPass(double[] x, double cutoff) {
+        double w = 2 * Math.PI * cutoff / SAMPLE_RATE;
+        double alpha = Math.sin(w) / Math.sqrt(2);
+        double cos = Math.cos(w);
+        double a0 = 1 + alpha;
+        biquad(x, (1 - cos) / 2 / a0, (1 - cos) / a0, (1 - cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
+    }
+
+    private static void highPass(double[] x, double cutoff) {
+        double w = 2 * Math.PI * cutoff / SAMPLE_RATE;
+        double alpha = Math.sin(w) / Math.sqrt(2);
+        double cos = Math.cos(w);
+        double a0 = 1 + alpha;
+        biquad(x, (1 + cos) / 2 / a0, -(1 + cos) / a0, (1 + cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
+    }
+
+    private static void biquad(double[] x, double b0, double b1, double b2, double a1, double a2) {
+        double x1 = 0;
+        double x2 = 0;
+        double y1 = 0;
+        double y2 = 0;
+        for (int i = 0; i < x.length; i++) {
+            double in = x[i];
+            double y = b0 * in + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            x2 = x1;
+            x1 = in;
+            y2 = y1;
+            y1 = y;
+            x[i] = y;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.dailies.production;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A film being produced: the shots of one shot list, across its sequences. */
+@Entity
+@Table(name = "project")
+@NamedQuery(name = "Project.byName", query = "select p from Project p where p.name = :name")
+@NamedQuery(name = "Project.all", query = "select p from Project p order by p.id desc")
+public class Project {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 200)
+    private String name;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    protected Project() {
+    }
+
+    public Project(String name) {
+        this.name = name;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public String getName() { return name; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void touch() { this.updatedAt = Instant.now(); }
+}

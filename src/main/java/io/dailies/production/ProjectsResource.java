@@ -1,0 +1,104 @@
+package io.dailies.production;
+
+import io.dailies.ApiProblem;
+import io.dailies.JsonOut;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Projects, their shots, and starting a run: POST /api/projects/{id}/runs. */
+@Path("projects")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectsResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RunService runs;
+
+    @GET
+    @Transactional
+    public String list() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Project p : em.createNamedQuery("Project.all", Project.class).getResultList()) {
+            all.add(project(p));
+        }
+        return all.build().toString();
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public String get(@PathParam("id") long id) {
+        return project(find(id)).build().toString();
+    }
+
+    @GET
+    @Path("{id}/shots")
+    @Transactional
+    public String shots(@PathParam("id") long id) {
+        find(id);
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Shot s : em.createNamedQuery("Shot.byProject", Shot.class).setParameter("projectId", id).getResultList()) {
+            ShotContent c = s.content();
+            JsonObjectBuilder o = Json.createObjectBuilder()
+                    .add("id", s.getId())
+                    .add("sequence", s.getSequence().getCode())
+                    .add("shot", s.getCode())
+                    .add("row", s.getSourceRow())
+                    .add("omitted", s.isOmitted());
+            JsonOut.add(o, "subjectAction", c.subjectAction());
+            JsonOut.add(o, "cameraMovement", c.cameraMovement());
+            JsonOut.add(o, "settingTime", c.settingTime());
+            JsonOut.add(o, "lightingPalette", c.lightingPalette());
+            JsonOut.add(o, "styleTechnical", c.styleTechnical());
+            JsonOut.add(o, "dialogue", c.dialogue());
+            o.add("model", c.model()).add("size", c.size()).add("seconds", c.seconds());
+            all.add(o);
+        }
+        return all.build().toString();
+    }
+
+    /** Starts a render run of the project's active shots; optional ?concurrency=N takes in flight. */
+    @POST
+    @Path("{id}/runs")
+    @Consumes({MediaType.WILDCARD})
+    public Response startRun(@PathParam("id") long id, @QueryParam("concurrency") Integer concurrency) {
+        Run run = runs.start(id, concurrency);
+        JsonObject body = RunsResource.json(run, runs.takeCounts(run.getId()));
+        return Response.accepted(body.toString()).location(URI.create("/api/runs/" + run.getId())).build();
+    }
+
+    private Project find(long id) {
+        Project p = em.find(Project.class, id);
+        if (p == null) {
+            throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + id + ".");
+        }
+        return p;
+    }
+
+    private JsonObjectBuilder project(Project p) {
+        long shots = em.createQuery("select count(s) from Shot s where s.sequence.project.id = :p and s.omitted = false", Long.class)
+                .setParameter("p", p.getId()).getSingleResult();
+        JsonObjectBuilder o = Json.createObjectBuilder().add("id", p.getId()).add("name", p.getName()).add("shots", shots);
+        JsonOut.add(o, "createdAt", p.getCreatedAt());
+        JsonOut.add(o, "updatedAt", p.getUpdatedAt());
+        return o;
+    }
+}

@@ -1,0 +1,224 @@
+package io.dailies.production;
+
+import io.dailies.Storage;
+import io.dailies.provider.ProviderException;
+import io.dailies.provider.VideoJob;
+import io.dailies.provider.VideoProvider;
+import io.dailies.provider.VideoRequest;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Renders a run's takes: keeps up to the run's concurrency in flight with the provider, polls them,
+ * and downloads each finished take into the take store. Every state change is committed through the
+ * {@link TakeLedger} before the next provider call, so the database is the checkpoint: a restarted
+ * run reconciles takes whose create call may have gone out, resumes polling the ones in flight, and
+ * never submits a take twice.
+ */
+@Dependent
+@Named("renderTakes")
+public class RenderTakes extends AbstractBatchlet {
+
+    private static final Logger LOG = Logger.getLogger(RenderTakes.class.getName());
+    /** Rounds of "provider unavailable" a take survives before it is given up. */
+    private static final int MAX_SUBMIT_ROUNDS = 5;
+    /** How far back reconciliation looks before the intent, for clock skew with the provider. */
+    private static final Duration RECONCILE_SLACK = Duration.ofMinutes(2);
+
+    @Inject
+    @BatchProperty
+    String runId;
+
+    @Inject
+    TakeLedger ledger;
+
+    @Inject
+    VideoProvider provider;
+
+    @Inject
+    Storage storage;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    @ConfigProperty(name = "dailies.provider.poll-interval-ms", defaultValue = "2000")
+    long pollIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "dailies.provider.generation-timeout-s", defaultValue = "3600")
+    long generationTimeoutSeconds;
+
+    private volatile boolean stopRequested;
+    private final Map<Long, Integer> submitRounds = new HashMap<>();
+
+    @Override
+    public String process() throws Exception {
+        long run = Long.parseLong(runId);
+        int concurrency = runs.find(run).getConcurrency();
+        for (Take take : ledger.takes(run, EnumSet.of(Take.Status.SUBMITTING))) {
+            reconcile(take);
+        }
+        while (!stopRequested) {
+            List<Take> inFlight = ledger.takes(run, TakeLedger.inFlight());
+            List<Take> planned = ledger.takes(run, EnumSet.of(Take.Status.PLANNED));
+            if (inFlight.isEmpty() && planned.isEmpty()) {
+                return "RENDERED";
+            }
+            int free = concurrency - inFlight.size();
+            for (int i = 0; i < planned.size() && free > 0 && !stopRequested; i++) {
+                if (submit(planned.get(i))) {
+                    free--;
+                }
+            }
+            for (Take take : ledger.takes(run, EnumSet.of(Take.Status.GENERATING))) {
+                if (stopRequested) {
+                    break;
+                }
+                poll(take);
+            }
+            for (Take take : ledger.takes(run, EnumSet.of(Take.Status.SUBMITTING))) {
+                reconcile(take);
+            }
+            sleep(pollIntervalMs);
+        }
+        return "STOPPED";
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Intent first, then the paid call, then its id: the order that makes a crash safe. */
+    private boolean submit(Take take) {
+        VideoRequest request = request(take);
+        String key = take.getIdempotencyKey() != null ? take.getIdempotencyKey() : "dailies-take-" + take.getId();
+        ledger.recordIntent(take.getId(), request.hash(), key);
+        try {
+            VideoJob video = provider.create(request, key);
+            ledger.recordSubmitted(take.getId(), video.id());
+            return true;
+        } catch (ProviderException e) {
+            handleSubmitFailure(take, e);
+            return false;
+        }
+    }
+
+    private void handleSubmitFailure(Take take, ProviderException e) {
+        if (e.ambiguous()) {
+            // Left SUBMITTING: the next round looks for it at the provider before sending anything again.
+            LOG.info(() -> "Take " + take.getId() + ": create call ended without an answer; reconciling. " + e.describe());
+            return;
+        }
+        if (e.kind().retryable() && submitRounds.merge(take.getId(), 1, Integer::sum) < MAX_SUBMIT_ROUNDS) {
+            ledger.requeue(take.getId());
+            return;
+        }
+        ledger.recordFailed(take.getId(), e.describe());
+    }
+
+    /**
+     * A take whose create call may have reached the provider: find the generation it made (same request,
+     * created after the intent, not owned by another take) and adopt it; only if there is none, send again
+     * with the same idempotency key.
+     */
+    private void reconcile(Take take) {
+        VideoRequest request = request(take);
+        Set<String> claimed = ledger.claimedVideoIds();
+        long since = take.getIntentAt().minus(RECONCILE_SLACK).getEpochSecond();
+        try {
+            String after = null;
+            while (true) {
+                VideoProvider.Page page = provider.list(after, 100);
+                for (VideoJob v : page.videos()) {
+                    if (v.createdAt() >= since && !claimed.contains(v.id()) && request.matches(v)) {
+                        LOG.info(() -> "Take " + take.getId() + ": adopted " + v.id() + " found at the provider");
+                        ledger.recordSubmitted(take.getId(), v.id());
+                        return;
+                    }
+                }
+                boolean older = !page.videos().isEmpty() && page.videos().get(page.videos().size() - 1).createdAt() < since;
+                if (!page.hasMore() || older || page.lastId() == null) {
+                    break;
+                }
+                after = page.lastId();
+            }
+            VideoJob video = provider.create(request, take.getIdempotencyKey());
+            ledger.recordSubmitted(take.getId(), video.id());
+        } catch (ProviderException e) {
+            handleSubmitFailure(take, e);
+        }
+    }
+
+    private void poll(Take take) {
+        try {
+            VideoJob video = provider.retrieve(take.getVideoId());
+            if (video.completed()) {
+                store(take);
+            } else if (video.failed()) {
+                String why = video.errorMessage() == null ? "the provider reported the generation failed" : video.errorMessage();
+                ledger.recordFailed(take.getId(), "Generation failed" + (video.errorCode() == null ? "" : " (" + video.errorCode() + ")") + ": " + why);
+            } else if (Duration.between(take.getSubmittedAt(), Instant.now()).getSeconds() > generationTimeoutSeconds) {
+                ledger.recordFailed(take.getId(), "Gave up after " + generationTimeoutSeconds + " s: the provider still reports " + video.status());
+            } else {
+                ledger.recordPoll(take.getId(), video.progress());
+            }
+        } catch (ProviderException e) {
+            if (!e.kind().retryable()) {
+                ledger.recordFailed(take.getId(), e.describe());
+            }
+            // retryable: the provider's trouble; the next round polls again
+        }
+    }
+
+    /** Downloads the take (and its thumbnail) before the provider's link expires. */
+    private void store(Take take) {
+        Path dir = storage.dir("takes/run-" + runId);
+        Path mp4 = dir.resolve(fileName(take) + ".mp4");
+        String sha = provider.download(take.getVideoId(), "video", mp4);
+        try {
+            provider.download(take.getVideoId(), "thumbnail", dir.resolve(fileName(take) + ".jpg"));
+        } catch (ProviderException e) {
+            LOG.log(Level.FINE, "No thumbnail for take " + take.getId(), e);
+        }
+        try {
+            ledger.recordStored(take.getId(), mp4.toString(), sha, Files.size(mp4));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String fileName(Take take) {
+        String seq = take.getShot().getSequence().getCode();
+        String shot = take.getShot().getCode();
+        return (seq + "_" + shot).replaceAll("[^\\p{Alnum}._-]+", "-") + "_take" + take.getId();
+    }
+
+    private static VideoRequest request(Take take) {
+        return new VideoRequest(take.getModel(), take.getPrompt(), take.getSize(), take.getSeconds());
+    }
+
+    private void sleep(long ms) throws InterruptedException {
+        long until = System.currentTimeMillis() + ms;
+        while (!stopRequested && System.currentTimeMillis() < until) {
+            Thread.sleep(Math.min(100, ms));
+        }
+    }
+}

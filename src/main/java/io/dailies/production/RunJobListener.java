@@ -1,0 +1,42 @@
+package io.dailies.production;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Mirrors the job's state on the run, which is what the console and the API show. */
+@Dependent
+@Named("runJobListener")
+public class RunJobListener extends AbstractJobListener {
+
+    @Inject
+    @BatchProperty
+    String runId;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    RunService runs;
+
+    @Override
+    public void beforeJob() {
+        runs.setStatus(Long.parseLong(runId), Run.Status.RUNNING, null);
+    }
+
+    @Override
+    public void afterJob() {
+        BatchStatus status = job.getBatchStatus();
+        Run.Status outcome = switch (status) {
+            case COMPLETED -> Run.Status.COMPLETED;
+            case STOPPED, STOPPING -> Run.Status.STOPPED;
+            default -> Run.Status.FAILED;
+        };
+        runs.setStatus(Long.parseLong(runId), outcome,
+                outcome == Run.Status.FAILED ? "The render job failed: " + job.getExitStatus() : null);
+    }
+}

@@ -1,0 +1,100 @@
+package io.dailies.production;
+
+import io.dailies.ApiProblem;
+import io.dailies.Storage;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Starts render runs and answers how far they got. */
+@ApplicationScoped
+public class RunService {
+
+    public static final String JOB = "render-run";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "dailies.run.concurrency", defaultValue = "4")
+    int defaultConcurrency;
+
+    public Run start(long projectId, Integer concurrency) {
+        Run run = register(projectId, concurrency == null ? defaultConcurrency : concurrency);
+        Properties params = new Properties();
+        params.setProperty("runId", run.getId().toString());
+        long execution = BatchRuntime.getJobOperator().start(JOB, params);
+        return recordExecution(run.getId(), execution);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Run register(long projectId, int concurrency) {
+        Project project = em.find(Project.class, projectId);
+        if (project == null) {
+            throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + projectId + ".");
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            throw ApiProblem.of(Response.Status.BAD_REQUEST, "concurrency must be between 1 and 64, was " + concurrency + ".");
+        }
+        long shots = em.createQuery("select count(s) from Shot s where s.sequence.project.id = :p and s.omitted = false", Long.class)
+                .setParameter("p", projectId).getSingleResult();
+        if (shots == 0) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Project '" + project.getName() + "' has no shots to render; import a shot list first.");
+        }
+        Run run = new Run(project, concurrency, Storage.node());
+        em.persist(run);
+        return run;
+    }
+
+    @Transactional
+    public Run recordExecution(long runId, long executionId) {
+        Run run = em.find(Run.class, runId);
+        run.setJobExecutionId(executionId);
+        return run;
+    }
+
+    @Transactional
+    public void setStatus(long runId, Run.Status status, String failure) {
+        Run run = em.find(Run.class, runId);
+        run.setStatus(status);
+        if (status != Run.Status.RUNNING && status != Run.Status.QUEUED) {
+            run.setFinishedAt(Instant.now());
+        }
+        if (failure != null) {
+            run.setFailure(failure);
+        }
+    }
+
+    @Transactional
+    public Run find(long runId) {
+        Run run = em.find(Run.class, runId);
+        if (run != null) {
+            run.getProject().getName(); // load while the persistence context is open
+        }
+        return run;
+    }
+
+    @Transactional
+    public List<Run> recent(int max) {
+        return em.createNamedQuery("Run.all", Run.class).setMaxResults(max).getResultList();
+    }
+
+    @Transactional
+    public Map<Take.Status, Long> takeCounts(long runId) {
+        Map<Take.Status, Long> counts = new EnumMap<>(Take.Status.class);
+        for (Object[] row : em.createNamedQuery("Take.countByRunAndStatus", Object[].class).setParameter("runId", runId).getResultList()) {
+            counts.put((Take.Status) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+}

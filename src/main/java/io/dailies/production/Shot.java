@@ -1,0 +1,118 @@
+package io.dailies.production;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One row of the shot list: the five pillars as the producer wrote them, plus the API parameters.
+ * Keyed by sequence + shot code, so a re-import updates it instead of duplicating it.
+ */
+@Entity
+@Table(name = "shot", uniqueConstraints = @UniqueConstraint(columnNames = {"sequence_id", "code"}))
+@NamedQuery(name = "Shot.byProject", query = "select s from Shot s join fetch s.sequence q where q.project.id = :projectId order by q.position, s.position")
+@NamedQuery(name = "Shot.activeByProject", query = "select s from Shot s join fetch s.sequence q where q.project.id = :projectId and s.omitted = false order by q.position, s.position")
+@NamedQuery(name = "Shot.byKey", query = "select s from Shot s where s.sequence.id = :sequenceId and s.code = :code")
+public class Shot {
+
+    public static final int TEXT = 32000;
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "sequence_id")
+    private Sequence sequence;
+
+    @Column(nullable = false, length = 200)
+    private String code;
+
+    /** Order within the workbook; sequences and shots are shot and reported in this order. */
+    private int position;
+
+    @Column(length = TEXT) private String subjectAction;
+    @Column(length = TEXT) private String cameraMovement;
+    @Column(length = TEXT) private String settingTime;
+    @Column(length = TEXT) private String lightingPalette;
+    @Column(length = TEXT) private String styleTechnical;
+    @Column(length = TEXT) private String dialogue;
+
+    @Column(nullable = false, length = 100) private String model;
+    @Column(nullable = false, length = 20) private String size;
+    private int seconds;
+
+    /** Excel row the shot came from in the last import, for error messages and write-back. */
+    private int sourceRow;
+    /** Set when the shot disappeared from a re-imported workbook; its takes and scores are kept. */
+    private boolean omitted;
+    private Long lastImportId;
+    private Instant updatedAt;
+
+    protected Shot() {
+    }
+
+    public Shot(Sequence sequence, String code) {
+        this.sequence = sequence;
+        this.code = code;
+    }
+
+    /** Copies the row's content; answers whether anything the producer wrote changed. */
+    public boolean update(ShotContent c, int position, int sourceRow, long importId) {
+        boolean changed = !Objects.equals(subjectAction, c.subjectAction())
+                || !Objects.equals(cameraMovement, c.cameraMovement())
+                || !Objects.equals(settingTime, c.settingTime())
+                || !Objects.equals(lightingPalette, c.lightingPalette())
+                || !Objects.equals(styleTechnical, c.styleTechnical())
+                || !Objects.equals(dialogue, c.dialogue())
+                || !Objects.equals(model, c.model())
+                || !Objects.equals(size, c.size())
+                || seconds != c.seconds()
+                || omitted;
+        subjectAction = c.subjectAction();
+        cameraMovement = c.cameraMovement();
+        settingTime = c.settingTime();
+        lightingPalette = c.lightingPalette();
+        styleTechnical = c.styleTechnical();
+        dialogue = c.dialogue();
+        model = c.model();
+        size = c.size();
+        seconds = c.seconds();
+        this.position = position;
+        this.sourceRow = sourceRow;
+        this.lastImportId = importId;
+        this.omitted = false;
+        if (changed) {
+            updatedAt = Instant.now();
+        }
+        return changed;
+    }
+
+    public ShotContent content() {
+        return new ShotContent(subjectAction, cameraMovement, settingTime, lightingPalette, styleTechnical,
+                dialogue, model, size, seconds);
+    }
+
+    public void omit() { this.omitted = true; this.updatedAt = Instant.now(); }
+
+    public Long getId() { return id; }
+    public Sequence getSequence() { return sequence; }
+    public String getCode() { return code; }
+    public int getPosition() { return position; }
+    public String getModel() { return model; }
+    public String getSize() { return size; }
+    public int getSeconds() { return seconds; }
+    public int getSourceRow() { return sourceRow; }
+    public boolean isOmitted() { return omitted; }
+    public Long getLastImportId() { return lastImportId; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

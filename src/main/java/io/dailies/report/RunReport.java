@@ -1,0 +1,121 @@
+package io.dailies.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The run's dailies as a workbook: sheet "Takes" has one row per shot with its prompt, video id,
+ * status, take file and the five acceptance criteria as columns. A criterion without a score stays
+ * empty and carries the reason as a cell comment. Written with streaming rows, so long runs fit.
+ */
+public final class RunReport {
+
+    public static final String SHEET = "Takes";
+    public static final List<String> HEADERS;
+
+    static {
+        var h = new java.util.ArrayList<>(List.of("Sequence", "Shot", "Prompt", "Video id", "Status", "Take file"));
+        h.addAll(ReportRow.CRITERIA);
+        h.addAll(List.of("Overall", "Verdict", "Notes"));
+        HEADERS = List.copyOf(h);
+    }
+
+    private RunReport() {
+    }
+
+    public static void write(Path target, List<ReportRow> rows, Map<String, String> summary) throws IOException {
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(partial)) {
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+
+            SXSSFSheet sheet = wb.createSheet(SHEET);
+            sheet.createFreezePane(2, 1);
+            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                header.createCell(c).setCellValue(HEADERS.get(c));
+                header.getCell(c).setCellStyle(bold);
+            }
+            CreationHelper factory = wb.getCreationHelper();
+            Drawing<?> drawing = sheet.createDrawingPatriarch();
+            int r = 1;
+            for (ReportRow row : rows) {
+                Row x = sheet.createRow(r);
+                text(x, 0, row.sequence());
+                text(x, 1, row.shot());
+                text(x, 2, row.prompt()).setCellStyle(wrap);
+                text(x, 3, row.videoId());
+                text(x, 4, row.status());
+                text(x, 5, row.takeFile());
+                for (int k = 0; k < row.criteria().size(); k++) {
+                    ReportRow.Criterion c = row.criteria().get(k);
+                    var cell = x.createCell(6 + k);
+                    if (c.score() != null) {
+                        cell.setCellValue(c.score());
+                    }
+                    if (c.note() != null && !c.note().isBlank()) {
+                        ClientAnchor anchor = factory.createClientAnchor();
+                        anchor.setCol1(6 + k);
+                        anchor.setCol2(6 + k + 4);
+                        anchor.setRow1(r);
+                        anchor.setRow2(r + 4);
+                        Comment comment = drawing.createCellComment(anchor);
+                        comment.setString(factory.createRichTextString(c.note()));
+                        comment.setAuthor("Dailies");
+                        cell.setCellComment(comment);
+                    }
+                }
+                if (row.overall() != null) {
+                    x.createCell(11).setCellValue(row.overall());
+                }
+                text(x, 12, row.verdict());
+                text(x, 13, row.notes()).setCellStyle(wrap);
+                r++;
+            }
+
+            Sheet info = wb.createSheet("Run");
+            int i = 0;
+            for (Map.Entry<String, String> e : summary.entrySet()) {
+                Row x = info.createRow(i++);
+                x.createCell(0).setCellValue(e.getKey());
+                x.getCell(0).setCellStyle(bold);
+                x.createCell(1).setCellValue(e.getValue());
+            }
+            info.setColumnWidth(0, 24 * 256);
+            info.setColumnWidth(1, 60 * 256);
+            wb.write(out);
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static org.apache.poi.ss.usermodel.Cell text(Row row, int column, String value) {
+        var cell = row.createCell(column);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        return cell;
+    }
+}

@@ -1,0 +1,72 @@
+package io.dailies.scoring;
+
+import io.dailies.production.Take;
+import io.dailies.scoring.media.AcceptanceScorer;
+import io.dailies.scoring.media.CriterionScore;
+import io.dailies.scoring.media.TakeMeasurements;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Continuity across cuts: each shot is compared with its neighbours in the same sequence (the last
+ * frame of one against the first of the next) and keeps the worse of its two cuts. A sequence of one
+ * shot has no cut to judge, and says so.
+ */
+@Dependent
+@Named("scoreContinuity")
+public class ScoreContinuity extends AbstractBatchlet {
+
+    @Inject
+    @BatchProperty
+    String runId;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    @Transactional
+    public String process() {
+        List<Score> scores = em.createQuery("select s from Score s join fetch s.take t join fetch t.shot h join fetch h.sequence q"
+                        + " where t.run.id = :runId order by q.position, h.position", Score.class)
+                .setParameter("runId", Long.parseLong(runId)).getResultList();
+        Map<Long, List<Score>> bySequence = new LinkedHashMap<>();
+        for (Score s : scores) {
+            bySequence.computeIfAbsent(s.getTake().getShot().getSequence().getId(), k -> new ArrayList<>()).add(s);
+        }
+        for (List<Score> sequence : bySequence.values()) {
+            List<TakeMeasurements> measured = sequence.stream().map(Scoring::measurements).toList();
+            for (int i = 0; i < sequence.size(); i++) {
+                CriterionScore in = i > 0 ? AcceptanceScorer.continuity(measured.get(i - 1), measured.get(i), Scoring.thresholds()) : null;
+                CriterionScore out = i + 1 < sequence.size() ? AcceptanceScorer.continuity(measured.get(i), measured.get(i + 1), Scoring.thresholds()) : null;
+                CriterionScore continuity = worse(in, out);
+                if (continuity == null) {
+                    continuity = new CriterionScore(null, "Only shot in its sequence: no cut to judge continuity across.");
+                }
+                Take take = sequence.get(i).getTake();
+                Scoring.apply(AcceptanceScorer.score(measured.get(i), Scoring.expectation(take), continuity, Scoring.thresholds()),
+                        sequence.get(i));
+            }
+        }
+        return "SCORED";
+    }
+
+    private static CriterionScore worse(CriterionScore a, CriterionScore b) {
+        if (a == null || a.score() == null) {
+            return b != null && b.score() != null ? b : a;
+        }
+        if (b == null || b.score() == null) {
+            return a;
+        }
+        return a.score() <= b.score() ? a : b;
+    }
+}

@@ -1,0 +1,33 @@
+package io.dailies.shotlist;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** A job that fails for reasons of its own (not the producer's data) leaves the import FAILED, restartable. */
+@Dependent
+@Named("importJobListener")
+public class ImportJobListener extends AbstractJobListener {
+
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    ImportService imports;
+
+    @Override
+    public void afterJob() {
+        if (job.getBatchStatus() == BatchStatus.FAILED || job.getBatchStatus() == BatchStatus.STOPPED) {
+            imports.fail(Long.parseLong(importId), "The import job " + job.getBatchStatus().name().toLowerCase()
+                    + (job.getExitStatus() == null ? "" : ": " + job.getExitStatus()));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.dailies.shotlist;
+
+import io.dailies.Storage;
+import io.dailies.production.Project;
+import io.dailies.shotlist.sheet.CellIssue;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+/** Starts shot list imports and keeps their record; the shotlist-import job does the work. */
+@ApplicationScoped
+public class ImportService {
+
+    public static final String JOB = "shotlist-import";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ShotlistImport register(String filename, String storedPath, String projectName) {
+        ShotlistImport i = new ShotlistImport(filename, storedPath, projectName, Storage.node());
+        em.persist(i);
+        return i;
+    }
+
+    /** Starts the job once the import's row is committed, so the job always finds it. */
+    public ShotlistImport start(ShotlistImport registered) {
+        Properties params = new Properties();
+        params.setProperty("importId", registered.getId().toString());
+        long execution = operator().start(JOB, params);
+        return recordExecution(registered.getId(), execution);
+    }
+
+    @Transactional
+    public ShotlistImport recordExecution(long importId, long executionId) {
+        ShotlistImport i = em.find(ShotlistImport.class, importId);
+        i.setJobExecutionId(executionId);
+        return i;
+    }
+
+    @Transactional
+    public ShotlistImport find(long id) {
+        ShotlistImport i = em.find(ShotlistImport.class, id);
+        if (i != null) {
+            i.getIssues().size(); // read the issues while the persistence context is open
+        }
+        return i;
+    }
+
+    public List<ShotlistImport> recent(int max) {
+        return em.createNamedQuery("ShotlistImport.all", ShotlistImport.class).setMaxResults(max).getResultList();
+    }
+
+    @Transactional
+    public void setStatus(long importId, ShotlistImport.Status status) {
+        ShotlistImport i = em.find(ShotlistImport.class, importId);
+        i.setStatus(status);
+        if (status == ShotlistImport.Status.COMPLETED || status == ShotlistImport.Status.REJECTED
+                || status == ShotlistImport.Status.FAILED) {
+            i.setFinishedAt(Instant.now());
+        }
+    }
+
+    /** Rejects the workbook as a whole (not a spreadsheet, no Shots sheet, missing columns...). */
+    @Transactional
+    public void reject(long importId, List<CellIssue> issues) {
+        ShotlistImport i = em.find(ShotlistImport.class, importId);
+        i.clearIssues();
+        issues.forEach(c -> i.addIssue(toIssue(c)));
+        i.setStatus(ShotlistImport.Status.REJECTED);
+        i.setFinishedAt(Instant.now());
+    }
+
+    @Transactional
+    public void fail(long importId, String why) {
+        ShotlistImport i = em.find(ShotlistImport.class, importId);
+        i.setStatus(ShotlistImport.Status.FAILED);
+        i.setFailure(why);
+        i.setFinishedAt(Instant.now());
+    }
+
+    /** The project an import goes into, created on first use; called only once the workbook is known to be valid. */
+    @Transactional
+    public Project projectFor(long importId) {
+        ShotlistImport i = em.find(ShotlistImport.class, importId);
+        Project p = em.createNamedQuery("Project.byName", Project.class).setParameter("name", i.getProjectName())
+                .getResultStream().findFirst().orElse(null);
+        if (p == null) {
+            p = new Project(i.getProjectName());
+            em.persist(p);
+        }
+        p.touch();
+        i.setProjectId(p.getId());
+        i.setStatus(ShotlistImport.Status.IMPORTING);
+        return p;
+    }
+
+    static ImportIssue toIssue(CellIssue c) {
+        return new ImportIssue(c.sheet(), c.row(), c.column(), c.field(), c.value(), c.message());
+    }
+
+    static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

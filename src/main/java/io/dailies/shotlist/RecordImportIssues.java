@@ -1,0 +1,42 @@
+package io.dailies.shotlist;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.util.List;
+
+/** Counts the rows and records every issue with the import, in the chunk's transaction. */
+@Dependent
+@Named("recordImportIssues")
+public class RecordImportIssues extends AbstractItemWriter {
+
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        // The validation pass always starts over, so whatever an earlier attempt recorded goes.
+        ShotlistImport i = em.find(ShotlistImport.class, Long.parseLong(importId));
+        i.clearIssues();
+        i.resetCounts();
+    }
+
+    @Override
+    public void writeItems(List<Object> items) {
+        ShotlistImport i = em.find(ShotlistImport.class, Long.parseLong(importId));
+        for (Object item : items) {
+            RowCheck check = (RowCheck) item;
+            i.countRow();
+            check.issues().forEach(c -> i.addIssue(ImportService.toIssue(c)));
+        }
+    }
+}

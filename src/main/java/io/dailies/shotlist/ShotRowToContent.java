@@ -1,0 +1,40 @@
+package io.dailies.shotlist;
+
+import io.dailies.provider.catalog.ModelCatalog;
+import io.dailies.shotlist.sheet.RawShotRow;
+import io.dailies.shotlist.sheet.ShotRowValidator;
+import io.dailies.shotlist.sheet.ValidatedRow;
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.StepContext;
+import io.dailies.shotlist.sheet.SheetLayout;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Load pass: the (already validated) row as the shot data to store. */
+@Dependent
+@Named("shotRowToContent")
+public class ShotRowToContent implements ItemProcessor {
+
+    @Inject
+    ModelCatalog catalog;
+
+    @Inject
+    StepContext step;
+
+    private ShotRowValidator validator;
+
+    @Override
+    public Object processItem(Object item) {
+        if (validator == null) {
+            validator = new ShotRowValidator(catalog, (SheetLayout) step.getTransientUserData());
+        }
+        ValidatedRow checked = validator.validate((RawShotRow) item);
+        if (!checked.isValid()) {
+            // The file changed between the two passes; refuse rather than import a different workbook.
+            throw new IllegalStateException("Row " + ((RawShotRow) item).row() + " no longer passes validation: "
+                    + checked.issues().get(0).message());
+        }
+        return checked.shot();
+    }
+}

@@ -1,0 +1,136 @@
+package io.dailies.shotlist;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One uploaded shot list and what became of it: imported, or rejected cell by cell. */
+@Entity
+@Table(name = "shotlist_import")
+@NamedQuery(name = "ShotlistImport.all", query = "select i from ShotlistImport i order by i.id desc")
+public class ShotlistImport {
+
+    public enum Status {
+        QUEUED, VALIDATING, IMPORTING, COMPLETED,
+        /** The workbook has errors; nothing was imported. */
+        REJECTED,
+        /** The job itself failed (not the producer's data); it can be restarted. */
+        FAILED
+    }
+
+    /** More issues than this are counted but not listed: the first ones are what a producer fixes first. */
+    public static final int MAX_LISTED_ISSUES = 1000;
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(nullable = false, length = 500)
+    private String filename;
+    @Column(nullable = false, length = 1000)
+    private String storedPath;
+    /** The project the import goes into: named by the producer, or after the file. */
+    @Column(nullable = false, length = 200)
+    private String projectName;
+    private Long projectId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Status status = Status.QUEUED;
+
+    private Long jobExecutionId;
+    @Column(length = 100)
+    private String node;
+
+    private int rowsRead;
+    private int shotsCreated;
+    private int shotsUpdated;
+    private int shotsUnchanged;
+    private int shotsOmitted;
+    private int issueCount;
+
+    @ElementCollection
+    @CollectionTable(name = "shotlist_import_issue", joinColumns = @JoinColumn(name = "import_id"))
+    @OrderColumn(name = "position")
+    private List<ImportIssue> issues = new ArrayList<>();
+
+    @Column(nullable = false)
+    private Instant createdAt;
+    private Instant finishedAt;
+    @Column(length = 2000)
+    private String failure;
+
+    protected ShotlistImport() {
+    }
+
+    public ShotlistImport(String filename, String storedPath, String projectName, String node) {
+        this.filename = filename;
+        this.storedPath = storedPath;
+        this.projectName = projectName;
+        this.node = node;
+        this.createdAt = Instant.now();
+    }
+
+    public void addIssue(ImportIssue issue) {
+        issueCount++;
+        if (issues.size() < MAX_LISTED_ISSUES) {
+            issues.add(issue);
+        }
+    }
+
+    public void clearIssues() {
+        issues.clear();
+        issueCount = 0;
+    }
+
+    public void countRow() { rowsRead++; }
+
+    public void resetCounts() {
+        rowsRead = 0;
+        shotsCreated = 0;
+        shotsUpdated = 0;
+        shotsUnchanged = 0;
+        shotsOmitted = 0;
+    }
+
+    public void countCreated() { shotsCreated++; }
+    public void countUpdated() { shotsUpdated++; }
+    public void countUnchanged() { shotsUnchanged++; }
+    public void setShotsOmitted(int n) { shotsOmitted = n; }
+
+    public Long getId() { return id; }
+    public String getFilename() { return filename; }
+    public String getStoredPath() { return storedPath; }
+    public String getProjectName() { return projectName; }
+    public Long getProjectId() { return projectId; }
+    public void setProjectId(Long projectId) { this.projectId = projectId; }
+    public Status getStatus() { return status; }
+    public void setStatus(Status status) { this.status = status; }
+    public Long getJobExecutionId() { return jobExecutionId; }
+    public void setJobExecutionId(Long jobExecutionId) { this.jobExecutionId = jobExecutionId; }
+    public String getNode() { return node; }
+    public int getRowsRead() { return rowsRead; }
+    public int getShotsCreated() { return shotsCreated; }
+    public int getShotsUpdated() { return shotsUpdated; }
+    public int getShotsUnchanged() { return shotsUnchanged; }
+    public int getShotsOmitted() { return shotsOmitted; }
+    public int getIssueCount() { return issueCount; }
+    public List<ImportIssue> getIssues() { return issues; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getFinishedAt() { return finishedAt; }
+    public void setFinishedAt(Instant finishedAt) { this.finishedAt = finishedAt; }
+    public String getFailure() { return failure; }
+    public void setFailure(String failure) { this.failure = failure == null || failure.length() <= 2000 ? failure : failure.substring(0, 2000); }
+}

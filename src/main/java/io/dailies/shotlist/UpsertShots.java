@@ -1,0 +1,92 @@
+package io.dailies.shotlist;
+
+import io.dailies.production.Project;
+import io.dailies.production.Sequence;
+import io.dailies.production.Shot;
+import io.dailies.production.ShotContent;
+import io.dailies.shotlist.sheet.ShotRowData;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Stores the rows as shots, keyed by sequence + shot code: new shots are added, changed ones updated,
+ * and takes and scores already recorded are never touched.
+ */
+@Dependent
+@Named("upsertShots")
+public class UpsertShots extends AbstractItemWriter {
+
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @Inject
+    ImportService imports;
+
+    @PersistenceContext
+    EntityManager em;
+
+    private long projectId;
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    @Override
+    public void open(Serializable checkpoint) {
+        projectId = imports.projectFor(Long.parseLong(importId)).getId();
+        for (Sequence s : em.createNamedQuery("Sequence.byProject", Sequence.class).setParameter("projectId", projectId).getResultList()) {
+            sequences.put(key(s.getCode()), s.getId());
+        }
+    }
+
+    @Override
+    public void writeItems(List<Object> items) {
+        long id = Long.parseLong(importId);
+        ShotlistImport record = em.find(ShotlistImport.class, id);
+        Project project = em.getReference(Project.class, projectId);
+        for (Object item : items) {
+            ShotRowData row = (ShotRowData) item;
+            Sequence sequence = sequence(project, row);
+            Shot shot = em.createNamedQuery("Shot.byKey", Shot.class)
+                    .setParameter("sequenceId", sequence.getId())
+                    .setParameter("code", row.shotCode())
+                    .getResultStream().findFirst().orElse(null);
+            ShotContent content = new ShotContent(row.subjectAction(), row.cameraMovement(), row.settingTime(),
+                    row.lightingPalette(), row.styleTechnical(), row.dialogue(), row.model(), row.size(), row.seconds());
+            if (shot == null) {
+                shot = new Shot(sequence, row.shotCode());
+                shot.update(content, row.sourceRow(), row.sourceRow(), id);
+                em.persist(shot);
+                record.countCreated();
+            } else if (shot.update(content, row.sourceRow(), row.sourceRow(), id)) {
+                record.countUpdated();
+            } else {
+                record.countUnchanged();
+            }
+        }
+    }
+
+    private Sequence sequence(Project project, ShotRowData row) {
+        Long known = sequences.get(key(row.sequence()));
+        if (known != null) {
+            return em.find(Sequence.class, known);
+        }
+        Sequence s = new Sequence(project, row.sequence(), row.sourceRow());
+        em.persist(s);
+        em.flush();
+        sequences.put(key(row.sequence()), s.getId());
+        return s;
+    }
+
+    private static String key(String code) {
+        return code.strip().toLowerCase(Locale.ROOT);
+    }
+}

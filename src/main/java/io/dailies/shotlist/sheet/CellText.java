@@ -1,0 +1,119 @@
+package io.dailies.shotlist.sheet;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+
+/**
+ * A cell as the text a producer sees in it. Formulas give their cached result (nothing is
+ * recalculated), whole numbers lose the ".0" (4.0 reads "4"), custom number formats are honoured
+ * (3 formatted "00" reads "03"), dates read as ISO (2026-03-14) and errors as Excel shows them
+ * ("#REF!"), so the validator can treat every cell as text.
+ */
+final class CellText {
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    // The streaming reader needs no evaluator: we only format raw values with their number format.
+    private final DataFormatter formatter = new DataFormatter(Locale.US);
+
+    String of(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        String text = switch (type) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> number(cell);
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR -> error(cell);
+            default -> "";
+        };
+        return clean(text);
+    }
+
+    private String number(Cell cell) {
+        double value = cell.getNumericCellValue();
+        CellStyle style = cell.getCellStyle();
+        short formatIndex = style == null ? 0 : style.getDataFormat();
+        String format = style == null ? null : style.getDataFormatString();
+        if (format != null && DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(value)) {
+            return date(cell, value);
+        }
+        if (format == null || format.equalsIgnoreCase("General") || format.equals("@")) {
+            return plain(value);
+        }
+        return formatter.formatRawCellContents(value, formatIndex, format);
+    }
+
+    /** 4.0 → "4", 2.5 → "2.5", never scientific notation. */
+    static String plain(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        String s = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
+    private static String date(Cell cell, double value) {
+        LocalDateTime dt = cell.getLocalDateTimeCellValue();
+        if (value < 1) {
+            return time(dt.toLocalTime());
+        }
+        if (dt.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return dt.toLocalDate().toString();
+        }
+        return dt.toLocalDate() + "T" + time(dt.toLocalTime());
+    }
+
+    private static String time(LocalTime t) {
+        return (t.getSecond() == 0 ? MINUTES : SECONDS).format(t);
+    }
+
+    private static String error(Cell cell) {
+        if (cell.getCellType() == CellType.ERROR) {
+            try {
+                return FormulaError.forInt(cell.getErrorCellValue()).getString();
+            } catch (RuntimeException e) {
+                // fall through to the text form
+            }
+        }
+        // The streaming reader has no error code for a formula's cached error, only text like "ERROR:  #REF!".
+        String s = cell.getStringCellValue();
+        int hash = s == null ? -1 : s.indexOf('#');
+        return hash >= 0 ? s.substring(hash).strip() : "#VALUE!";
+    }
+
+    /** Trims spaces, including non-breaking ones pasted from the web, and normalises line breaks. */
+    static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.replace("\r\n", "\n").replace('\r', '\n');
+        int start = 0;
+        int end = t.length();
+        while (start < end && isSpace(t.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(t.charAt(end - 1))) {
+            end--;
+        }
+        return t.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+}

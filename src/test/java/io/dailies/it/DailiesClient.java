@@ -1,0 +1,139 @@
+package io.dailies.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+/** A plain HTTP client for the REST API, as a script or the console would use it. */
+public final class DailiesClient {
+
+    public record Answer(int status, String body, byte[] bytes, String contentType) {
+        public JsonObject json() {
+            return (JsonObject) parse(body);
+        }
+
+        public JsonArray array() {
+            return (JsonArray) parse(body);
+        }
+    }
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public DailiesClient(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Answer post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    public Answer postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** multipart/form-data with a file part and any text parts (name, value pairs). */
+    public Answer postMultipart(String path, String fileField, String filename, byte[] file, String... textParts) {
+        String boundary = "----dailies" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            for (int i = 0; i + 1 < textParts.length; i += 2) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + textParts[i] + "\"\r\n\r\n"
+                        + textParts[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (file != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    /** Uploads a shot list and waits for its import to finish either way. */
+    public JsonObject importShotlist(String filename, byte[] workbook, String project) {
+        Answer started = postMultipart("api/shotlists", "file", filename, workbook, "project", project);
+        assertEquals(202, started.status(), started.body());
+        return awaitStatus("api/shotlists/" + started.json().getInt("id"), Set.of("COMPLETED", "REJECTED", "FAILED"), Duration.ofSeconds(120));
+    }
+
+    /** Polls a resource until its "status" is one of the given values, or fails after the timeout. */
+    public JsonObject awaitStatus(String path, Set<String> finished, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonObject last = null;
+        while (System.nanoTime() < deadline) {
+            Answer a = get(path);
+            if (a.status() == 200) {
+                last = a.json();
+                if (finished.contains(last.getString("status"))) {
+                    return last;
+                }
+            }
+            pause(250);
+        }
+        fail("Timed out after " + timeout + " waiting for " + path + " to reach " + finished + "; last seen: " + last);
+        return null;
+    }
+
+    public static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.body(),
+                    r.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonStructure parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.read();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.dailies.shotlist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dailies.it.DailiesClient;
+import io.dailies.it.Deployments;
+import io.dailies.shotlist.sheet.TestWorkbooks;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The shotlist-import job through the REST API, on the real WAR in a managed WildFly. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ShotlistImportIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return Deployments.dailies();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void sampleWorkbookImportsEveryShotAndReimportNeverDuplicates() {
+        DailiesClient api = new DailiesClient(base);
+        String project = "Sample " + UUID.randomUUID();
+        JsonObject done = api.importShotlist("sample-shot-list.xlsx", TestWorkbooks.sample(), project);
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        int shots = done.getInt("created");
+        assertTrue(shots >= 12, "the sample has at least 12 shots: " + done);
+        assertEquals(shots, done.getInt("rows"));
+        assertEquals(0, done.getInt("issueCount"));
+        long projectId = done.getJsonNumber("projectId").longValue();
+
+        JsonArray stored = api.get("api/projects/" + projectId + "/shots").array();
+        assertEquals(shots, stored.size());
+        JsonObject first = stored.getJsonObject(0);
+        assertEquals("Castle", first.getString("sequence"));
+        assertFalse(first.getString("subjectAction").isBlank());
+        assertEquals("sora-2", first.getString("model"));
+
+        JsonObject again = api.importShotlist("sample-shot-list.xlsx", TestWorkbooks.sample(), project);
+        assertEquals("COMPLETED", again.getString("status"));
+        assertEquals(projectId, again.getJsonNumber("projectId").longValue());
+        assertEquals(0, again.getInt("created"));
+        assertEquals(shots, again.getInt("unchanged"));
+        assertEquals(shots, api.get("api/projects/" + projectId + "/shots").array().size());
+    }
+
+    @Test
+    void missingRequiredColumnIsRejectedAndNothingIsImported() {
+        DailiesClient api = new DailiesClient(base);
+        String project = "Missing column " + UUID.randomUUID();
+        JsonObject done = api.importShotlist("missing-column.xlsx", TestWorkbooks.missingRequiredColumn(), project);
+        assertEquals("REJECTED", done.getString("status"), done.toString());
+        JsonObject issue = done.getJsonArray("issues").getJsonObject(0);
+        assertEquals("Shots", issue.getString("sheet"));
+        assertTrue(issue.getString("message").contains("'Shot'"), issue.toString());
+        assertTrue(done.isNull("projectId"));
+        assertNoProject(api, project);
+    }
+
+    @Test
+    void wrongTypedCellIsReportedByRowColumnAndValueAndNothingIsImported() {
+        DailiesClient api = new DailiesClient(base);
+        String project = "Wrong type " + UUID.randomUUID();
+        JsonObject done = api.importShotlist("wrong-type.xlsx", TestWorkbooks.wrongTypedCell(), project);
+        assertEquals("REJECTED", done.getString("status"), done.toString());
+        assertEquals(1, done.getInt("issueCount"), done.toString());
+        JsonObject issue = done.getJsonArray("issues").getJsonObject(0);
+        assertEquals("Shots", issue.getString("sheet"));
+        assertEquals(TestWorkbooks.WRONG_TYPED_ROW, issue.getInt("row"));
+        assertEquals("Seconds", issue.getString("field"));
+        assertFalse(issue.isNull("column"));
+        assertEquals("four", issue.getString("value"));
+        assertTrue(issue.getString("message").contains("four"), issue.toString());
+        assertNoProject(api, project);
+    }
+
+    @Test
+    void notASpreadsheetIsRejectedWithAClearReason() {
+        DailiesClient api = new DailiesClient(base);
+        JsonObject done = api.importShotlist("notes.xlsx", "just some text, not a workbook".getBytes(), "Not a workbook " + UUID.randomUUID());
+        assertEquals("REJECTED", done.getString("status"));
+        String message = done.getJsonArray("issues").getJsonObject(0).getString("message");
+        assertTrue(message.toLowerCase().contains("xlsx") || message.toLowerCase().contains("spreadsheet"), message);
+    }
+
+    @Test
+    void uploadWithoutFilePartIsRefused() {
+        DailiesClient api = new DailiesClient(base);
+        DailiesClient.Answer a = api.postMultipart("api/shotlists", "file", null, null, "project", "x");
+        assertEquals(400, a.status(), a.body());
+        assertTrue(a.json().getString("detail").contains("'file'"));
+    }
+
+    private static void assertNoProject(DailiesClient api, String name) {
+        for (JsonValue p : api.get("api/projects").array()) {
+            assertFalse(name.equals(p.asJsonObject().getString("name")), "project " + name + " must not exist");
+        }
+    }
+}

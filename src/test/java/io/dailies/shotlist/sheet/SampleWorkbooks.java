@@ -1,0 +1,391 @@
+package io.dailies.shotlist.sheet;
+
+import io.dailies.provider.catalog.ModelCatalog;
+import io.dailies.provider.catalog.ModelSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes the sample shot list and the blank template kept in {@code spreadsheets/}. The sample is a
+ * worked example of the prompting guide: timed action beats, one camera move with stability cues,
+ * one style spine in every row, 3-5 palette anchors per sequence and character anchors repeated word
+ * for word. Run {@code main} with a folder to regenerate both files.
+ */
+public final class SampleWorkbooks {
+
+    public static final String SAMPLE_FILE = "sample-shot-list.xlsx";
+    public static final String TEMPLATE_FILE = "shot-list-template.xlsx";
+    public static final String TITLE = "The Queen's Court — shot list";
+    /** 1-based Excel row of the header in both files: a title and a note sit above it. */
+    public static final int HEADER_ROW = 3;
+    /** Rows below the header that get drop-downs for Model, Size and Seconds. */
+    private static final int VALIDATED_ROWS = 1000;
+
+    /** The same camera and look in every shot, so the cuts feel like one film. */
+    public static final String STYLE_SPINE =
+            "Style spine: 35mm lens at f/2.8, anamorphic 2.39:1 feel, fine film grain, natural contrast";
+
+    // Character anchors: three or four details, repeated verbatim wherever the character appears.
+    public static final String QUEEN =
+            "the queen, a woman in her sixties with a silver braided crown, a burgundy velvet gown and a jade ring";
+    public static final String CHANCELLOR =
+            "the chancellor, a gaunt man with a shaved head, a black fur-trimmed robe and a brass chain of office";
+    public static final String COURTIERS =
+            "the courtiers, men and women in charcoal wool doublets with mustard sashes";
+    public static final String DETECTIVE =
+            "Detective Reyes, a woman in her forties with a gray wool overcoat, a loosened navy tie and a silver wristwatch";
+    public static final String SUSPECT =
+            "the suspect, a young man with a buzz cut, a torn denim jacket and a bandaged left hand";
+    public static final String CHEF =
+            "Chef Amara, a tall woman with close-cropped gray hair, a white double-breasted jacket, a red neckerchief and a burn scar on her left forearm";
+    public static final String COMMIS =
+            "the commis, a lanky young man with a blue striped apron, a paper toque and wire-rimmed glasses";
+
+    // Palette anchors: one set per sequence, so the light matches across its cuts.
+    public static final String CASTLE_PALETTE = "Palette anchors: burgundy, antique gold, slate gray, candle amber";
+    public static final String INTERROGATION_PALETTE = "Palette anchors: teal, concrete gray, nicotine yellow, steel blue";
+    public static final String KITCHEN_PALETTE = "Palette anchors: copper, cream, basil green, steel gray";
+
+    private static final String STABLE = "steady gimbal, stable horizon, no jitter";
+
+    private static final String THRONE_ROOM =
+            "The castle's throne room at dawn: a long stone hall, a red carpet runner, tall arched east windows, iron chandeliers with lit candles";
+    private static final String INTERROGATION_ROOM =
+            "A windowless police interrogation room at 2 a.m.: cinder-block walls, a steel table bolted to the floor, two metal chairs, a one-way mirror on the left wall";
+    private static final String KITCHEN =
+            "A restaurant kitchen at the height of Friday dinner service, 8:30 p.m.: a brushed-steel pass, copper pans hanging over a six-burner range, white tiled walls";
+    private static final String INTERROGATION_LIGHT =
+            "Single hard fluorescent panel directly overhead, cool teal spill from the one-way mirror at frame left, deep shadows under the eyes; ";
+    private static final String KITCHEN_LIGHT =
+            "Warm heat lamps above the pass from top of frame, cool fluorescent fill from the ceiling behind, orange flame flares from the range at frame right; ";
+
+    /** One row of the sample, in column order. */
+    public record SampleShot(String sequence, String shot, String subjectAction, String cameraMovement,
+                             String settingTime, String lightingPalette, String dialogue, int seconds) {
+    }
+
+    public static final List<SampleShot> SHOTS = List.of(
+            // 1. Castle: the guide's own sequence
+            new SampleShot("Castle", "SC1-01",
+                    "The castle stands silent as mist drifts off the moat; in the first two seconds a flock of rooks lifts from the north tower, "
+                            + "at four seconds the iron portcullis begins to rise, and in the final two seconds a single torch flares above the gate. "
+                            + "Sound: wind over stone, rooks calling, the portcullis chain rattling at 00:04.",
+                    "Wide establishing shot, low angle from across the moat; slow crane-up from the water line to the battlements; " + STABLE,
+                    "A medieval castle of weathered gray stone on a rocky hill above a still moat, at dawn in early spring, thin mist on the water",
+                    "Low golden sunrise backlight from camera right behind the towers, cool blue fill from the open sky, soft haze; " + CASTLE_PALETTE,
+                    "", 8),
+            new SampleShot("Castle", "SC1-02",
+                    "At the far end of the hall " + QUEEN + ", sits motionless on the throne; over the first three seconds the two rows of "
+                            + COURTIERS + ", turn their heads toward her one after another, and in the final second she lifts her chin.",
+                    "Wide shot, eye level, centred on the aisle; slow dolly-in from the great doors toward the throne; " + STABLE,
+                    THRONE_ROOM,
+                    "Shafts of early sun through the tall east windows from frame left, warm candle fill from the chandeliers above, deep shadows under the arches; "
+                            + CASTLE_PALETTE,
+                    "", 4),
+            new SampleShot("Castle", "SC1-03",
+                    "The weathered hands of " + QUEEN + ", grip a heavy pewter goblet resting on the oak armrest; in the first second her fingers tighten, "
+                            + "at two seconds her knuckles whiten, and in the final second the dark wine trembles against the rim without spilling. "
+                            + "Physical cues: heavy pewter goblet full of wine, firm contact with the carved oak armrest, the liquid obeys gravity, no clipping.",
+                    "Extreme close-up at armrest height, slight side angle, shallow depth of field sharp on the hands; locked tripod camera, no movement",
+                    "The throne of the throne room, carved dark oak with gilt inlay, the same dawn",
+                    "One warm window shaft from frame left raking across the hands, candle fill from behind the throne; " + CASTLE_PALETTE,
+                    "", 4),
+            new SampleShot("Castle", "SC1-04",
+                    "In the front row " + COURTIERS + ", gasp together in the first second, two of them step back half a pace at two seconds, "
+                            + "and in the final second a woman presses her hand to her mouth. Sound: one sharp collective gasp at 00:01, then silence.",
+                    "Medium shot of the front row, eye level from beside the throne; slow pan from left to right along the row; " + STABLE,
+                    THRONE_ROOM,
+                    "Shafts of early sun through the tall east windows from frame left, warm candle fill from the chandeliers above, deep shadows under the arches; "
+                            + CASTLE_PALETTE,
+                    "", 4),
+            new SampleShot("Castle", "SC1-05",
+                    "In the aisle " + CHANCELLOR + ", takes three steps down the carpet toward "
+                            + QUEEN + ", stops, and in the final second drops to one knee, his chain of office swinging once against his chest. "
+                            + "Physical cues: heavy brass chain with real weight, the knee meets the stone floor with a soft thud.",
+                    "Medium shot over the queen's shoulder down the aisle, eye level; locked tripod camera, no movement",
+                    THRONE_ROOM,
+                    "Shafts of early sun through the tall east windows from frame left, warm candle fill from the chandeliers above, deep shadows under the arches; "
+                            + CASTLE_PALETTE,
+                    "Queen: 'Bring me the traitor.'", 4),
+
+            // 2. Interrogation: two characters, dialogue
+            new SampleShot("Interrogation", "SC2-01",
+                    "Alone at the steel table, " + SUSPECT + ", drums his bandaged fingers twice in the first second, "
+                            + "glances at the one-way mirror at two seconds, and in the final second the door opens and " + DETECTIVE + ", steps in. "
+                            + "Sound: fluorescent hum, door latch click at 00:03.",
+                    "Wide shot from the far corner, high angle; locked tripod camera, no movement",
+                    INTERROGATION_ROOM,
+                    INTERROGATION_LIGHT + INTERROGATION_PALETTE,
+                    "", 4),
+            new SampleShot("Interrogation", "SC2-02",
+                    DETECTIVE + ", crosses to the table in three steps and in the final second drops a thick manila folder onto the steel surface; "
+                            + "the folder lands flat with a dull slap and slides two inches before stopping. "
+                            + "Physical cues: paper folder about half a kilo, friction on brushed steel, no bounce.",
+                    "Medium shot, eye level; slow tracking move from left to right with her from the door to the table; " + STABLE,
+                    INTERROGATION_ROOM,
+                    INTERROGATION_LIGHT + INTERROGATION_PALETTE,
+                    "", 4),
+            new SampleShot("Interrogation", "SC2-03",
+                    DETECTIVE + ", leans both palms on the table in the first two seconds and speaks; " + SUSPECT
+                            + ", holds her gaze, leans back until his chair creaks at five seconds, and answers in the final two seconds.",
+                    "Medium two-shot in profile across the table, eye level; slow push-in; " + STABLE,
+                    INTERROGATION_ROOM,
+                    INTERROGATION_LIGHT + INTERROGATION_PALETTE,
+                    "Detective: 'You're lying.'\nSuspect: 'Or maybe I'm tired.'", 8),
+            new SampleShot("Interrogation", "SC2-04",
+                    "At the table " + SUSPECT + ", slides his bandaged left hand off the table into his lap over the first two seconds, "
+                            + "and in the final second the fingers curl slowly into a fist. Physical cues: gauze bandage creases where the fingers bend, the hand rests with weight on the denim.",
+                    "Extreme close-up at table height, shallow depth of field; locked tripod camera, no movement",
+                    INTERROGATION_ROOM,
+                    INTERROGATION_LIGHT + INTERROGATION_PALETTE,
+                    "", 4),
+            new SampleShot("Interrogation", "SC2-05",
+                    DETECTIVE + ", gathers the folder in the first second, taps her silver wristwatch twice, walks to the door in four steps "
+                            + "and pauses with her hand on the handle in the final second.",
+                    "Medium wide shot from behind the suspect's shoulder, eye level; slow pan from right to left following her to the door; " + STABLE,
+                    INTERROGATION_ROOM,
+                    INTERROGATION_LIGHT + INTERROGATION_PALETTE,
+                    "Detective: 'Take your time.'", 4),
+
+            // 3. Kitchen: the guide's chef, physics of food and metal
+            new SampleShot("Kitchen", "SC3-01",
+                    "Cooks work their stations; " + CHEF + ", walks the length of the pass in four steps over the first two seconds, stops at the ticket rail, "
+                            + "and in the final second tears off a ticket and calls the order. Sound: the roar of the range and the clatter of pans form the background.",
+                    "Wide shot, eye level, tracking left to right with the chef along the pass; " + STABLE,
+                    KITCHEN,
+                    KITCHEN_LIGHT + KITCHEN_PALETTE,
+                    "Chef Amara: 'Two sea bass, one risotto, fire!'", 4),
+            new SampleShot("Kitchen", "SC3-02",
+                    "At the range " + COMMIS + ", lays a sea bass fillet skin-side down in a hot cast-iron pan in the first second; "
+                            + "oil spits, at two seconds the fillet settles flat under a steel press, and in the final second he lifts the press away. "
+                            + "Physical cues: heavy cast-iron pan on a gas flame, a 200 g fillet, oil droplets fall with gravity, no floating.",
+                    "Close-up at stove height, slight high angle; locked tripod camera, no movement",
+                    KITCHEN,
+                    KITCHEN_LIGHT + KITCHEN_PALETTE,
+                    "", 4),
+            new SampleShot("Kitchen", "SC3-03",
+                    CHEF + ", lowers a basil leaf onto the risotto with steel tweezers in the first two seconds, wipes the rim of the cream plate with a cloth, "
+                            + "and in the final second slides the plate onto the pass. Physical cues: the ceramic plate slides on brushed steel with realistic friction and stops without spinning.",
+                    "Top-down close-up over the plate; slow push-in from above; " + STABLE,
+                    KITCHEN,
+                    KITCHEN_LIGHT + KITCHEN_PALETTE,
+                    "", 4),
+            new SampleShot("Kitchen", "SC3-04",
+                    CHEF + ", dips a tasting spoon into a copper saucepan in the first second, tastes at two seconds, pauses one beat, "
+                            + "and in the final second nods once. Physical cues: thick sauce coats the spoon and drips slowly back into the pan.",
+                    "Medium close-up, eye level; slow dolly-in; " + STABLE,
+                    KITCHEN,
+                    KITCHEN_LIGHT + KITCHEN_PALETTE,
+                    "", 4),
+            new SampleShot("Kitchen", "SC3-05",
+                    CHEF + ", slides the finished plate across the pass to " + COMMIS + ", in the first second; he catches it with both hands at two seconds, "
+                            + "turns and walks out through the swinging door in the final second. Physical cues: the door swings back on its hinge and settles.",
+                    "Medium two-shot across the pass, eye level; locked tripod camera, no movement",
+                    KITCHEN,
+                    KITCHEN_LIGHT + KITCHEN_PALETTE,
+                    "Chef Amara: 'Hands! Table four, now.'\nCommis: 'Yes, Chef.'", 4));
+
+    private SampleWorkbooks() {
+    }
+
+    /** Writes both workbooks into the folder given as the first argument (default: spreadsheets). */
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args.length > 0 ? args[0] : "spreadsheets");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(SAMPLE_FILE), sample());
+        Files.write(folder.resolve(TEMPLATE_FILE), template());
+        System.out.println("Wrote " + folder.resolve(SAMPLE_FILE) + " and " + folder.resolve(TEMPLATE_FILE));
+    }
+
+    public static byte[] sample() {
+        return write(true);
+    }
+
+    public static byte[] template() {
+        return write(false);
+    }
+
+    private static byte[] write(boolean withShots) {
+        ModelCatalog catalog = ModelCatalog.load();
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(ShotSheetReader.SHEET_NAME);
+            Styles styles = new Styles(wb);
+            ShotColumn[] columns = ShotColumn.values();
+
+            Row title = sheet.createRow(0);
+            cell(title, 0, withShots ? TITLE : "Project title — shot list", styles.title);
+            Row note = sheet.createRow(1);
+            cell(note, 0, "One row per shot. Repeat the style spine and each character's description word for word in every row; "
+                    + "one camera move per shot; name 3-5 palette colours. The header row below must stay; rows above it are free.", styles.note);
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns.length - 1));
+
+            Row header = sheet.createRow(HEADER_ROW - 1);
+            for (ShotColumn c : columns) {
+                cell(header, c.ordinal(), c.header(), styles.header);
+                sheet.setColumnWidth(c.ordinal(), width(c) * 256);
+            }
+            sheet.createFreezePane(0, HEADER_ROW);
+            sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW - 1, HEADER_ROW - 1, 0, columns.length - 1));
+
+            if (withShots) {
+                int r = HEADER_ROW;
+                for (SampleShot s : SHOTS) {
+                    Row row = sheet.createRow(r++);
+                    String[] text = {s.sequence(), s.shot(), s.subjectAction(), s.cameraMovement(), s.settingTime(),
+                            s.lightingPalette(), STYLE_SPINE, s.dialogue(), catalog.defaultModel().name(), "1280x720"};
+                    for (int i = 0; i < text.length; i++) {
+                        cell(row, i, text[i], styles.wrapped);
+                    }
+                    Cell seconds = row.createCell(ShotColumn.SECONDS.ordinal());
+                    seconds.setCellValue(s.seconds());
+                    seconds.setCellStyle(styles.wrapped);
+                }
+            }
+            dropDowns(sheet, catalog);
+            guide(wb, styles);
+            wb.setActiveSheet(0);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Model, Size and Seconds offer the catalog's values; a warning, not a block, so a new model can still be typed. */
+    private static void dropDowns(Sheet sheet, ModelCatalog catalog) {
+        Set<String> sizes = new LinkedHashSet<>();
+        Set<String> seconds = new LinkedHashSet<>();
+        for (ModelSpec m : catalog.models()) {
+            sizes.addAll(m.sizes());
+            m.seconds().forEach(s -> seconds.add(String.valueOf(s)));
+        }
+        list(sheet, ShotColumn.MODEL, catalog.names().toArray(String[]::new));
+        list(sheet, ShotColumn.SIZE, sizes.toArray(String[]::new));
+        list(sheet, ShotColumn.SECONDS, seconds.toArray(String[]::new));
+    }
+
+    private static void list(Sheet sheet, ShotColumn column, String[] values) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        CellRangeAddressList range = new CellRangeAddressList(HEADER_ROW, HEADER_ROW + VALIDATED_ROWS - 1,
+                column.ordinal(), column.ordinal());
+        DataValidation v = helper.createValidation(helper.createExplicitListConstraint(values), range);
+        v.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+        v.setShowErrorBox(true);
+        v.createErrorBox(column.header(), column.header() + " is usually one of: " + String.join(", ", values));
+        sheet.addValidationData(v);
+    }
+
+    /** A second sheet explaining each column; the importer reads only 'Shots'. */
+    private static void guide(XSSFWorkbook wb, Styles styles) {
+        Sheet sheet = wb.createSheet("How to fill");
+        String[] head = {"Column", "Required", "Also accepted as", "What to write"};
+        Row h = sheet.createRow(0);
+        for (int i = 0; i < head.length; i++) {
+            cell(h, i, head[i], styles.header);
+        }
+        int[] widths = {22, 10, 40, 90};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        int r = 1;
+        for (ShotColumn c : ShotColumn.values()) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, c.header(), styles.wrapped);
+            cell(row, 1, c.required() ? "yes" : "no", styles.wrapped);
+            cell(row, 2, String.join(", ", c.aliases()), styles.wrapped);
+            cell(row, 3, advice(c), styles.wrapped);
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    private static String advice(ShotColumn c) {
+        return switch (c) {
+            case SEQUENCE -> "The sequence the shot belongs to, e.g. Castle. Repeat it on every row (no merged cells).";
+            case SHOT -> "A code unique within the sequence, e.g. SC1-03.";
+            case SUBJECT_ACTION -> "Who does what, in timed beats: 'takes four steps to the window, pauses, and pulls the curtain in the final second'. "
+                    + "Describe each character with the same 3-4 details, word for word, in every shot. Add weight, material and contact where objects meet.";
+            case CAMERA_MOVEMENT -> "Shot size and angle, then exactly one move ('slow dolly-in') with 'steady gimbal, stable horizon, no jitter', or 'locked tripod camera'.";
+            case SETTING_TIME -> "Where and when: the place, its materials, the time of day.";
+            case LIGHTING_PALETTE -> "Light source and direction ('soft window light from frame left'), then 'Palette anchors:' and 3-5 colours, the same within a sequence.";
+            case STYLE_TECHNICAL -> "The style spine, identical in every row: lens, aperture, film look.";
+            case DIALOGUE -> "Spoken lines, one or two short sentences per speaker, labelled: Detective: 'You're lying.'";
+            case MODEL -> "sora-2 or sora-2-pro; blank means sora-2.";
+            case SIZE -> "Width x height: 1280x720 or 720x1280; sora-2-pro also 1792x1024, 1024x1792, 1920x1080, 1080x1920. Blank means 1280x720.";
+            case SECONDS -> "4, 8, 12, 16 or 20; blank means 4.";
+        };
+    }
+
+    private static int width(ShotColumn c) {
+        return switch (c) {
+            case SEQUENCE -> 15;
+            case SHOT -> 10;
+            case SUBJECT_ACTION -> 60;
+            case CAMERA_MOVEMENT, LIGHTING_PALETTE -> 40;
+            case SETTING_TIME -> 36;
+            case STYLE_TECHNICAL -> 32;
+            case DIALOGUE -> 30;
+            case MODEL, SIZE -> 12;
+            case SECONDS -> 9;
+        };
+    }
+
+    private static void cell(Row row, int column, String value, CellStyle style) {
+        Cell c = row.createCell(column);
+        c.setCellValue(value);
+        c.setCellStyle(style);
+    }
+
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle note;
+        final CellStyle header;
+        final CellStyle wrapped;
+
+        Styles(XSSFWorkbook wb) {
+            Font big = wb.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            title = wb.createCellStyle();
+            title.setFont(big);
+
+            Font italic = wb.createFont();
+            italic.setItalic(true);
+            note = wb.createCellStyle();
+            note.setFont(italic);
+
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.CENTER);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setBorderBottom(BorderStyle.MEDIUM);
+
+            wrapped = wb.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        }
+    }
+}
