@@ -27,6 +27,21 @@ public final class ApiProblem {
                 .add("detail", detail == null ? title : detail).build().toString();
     }
 
+    /** A failure nobody planned for: logged in full on the server, answered as JSON without internals. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Exception> {
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ApiProblem.class.getName());
+
+        @Override
+        public Response toResponse(Exception e) {
+            String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(java.util.logging.Level.SEVERE, "Unexpected API error " + reference, e);
+            return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(body(500, "Internal Server Error", "Dailies could not complete the request (error " + reference
+                            + " in the server log).")).build();
+        }
+    }
+
     /** Any other JAX-RS error (404 of an unknown path, 405, 415...) in the same shape. */
     @Provider
     public static class Mapper implements ExceptionMapper<WebApplicationException> {

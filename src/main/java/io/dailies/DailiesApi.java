@@ -15,6 +15,6 @@ public class DailiesApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ShotlistsResource.class, ProjectsResource.class, RunsResource.class, JobsResource.class,
-                ApiProblem.Mapper.class);
+                ApiProblem.Mapper.class, ApiProblem.Unexpected.class);
     }
 }

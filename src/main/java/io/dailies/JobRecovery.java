@@ -3,7 +3,6 @@ package io.dailies;
 import io.dailies.production.Run;
 import io.dailies.production.RunService;
 import io.dailies.shotlist.ImportService;
-import jakarta.inject.Inject;
 import io.dailies.shotlist.ShotlistImport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -43,12 +42,6 @@ public class JobRecovery {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
-    RunService runService;
-
-    @Inject
-    ImportService importService;
-
     @PostConstruct
     void scheduleRecovery() {
         // Once the deployment is fully up, not while it is still starting.
@@ -63,28 +56,29 @@ public class JobRecovery {
         List<Run> runs = em.createQuery("select r from Run r where r.node = :node and r.status in :open", Run.class)
                 .setParameter("node", node).setParameter("open", List.of(Run.Status.QUEUED, Run.Status.RUNNING)).getResultList();
         for (Run run : runs) {
-            Long restarted = restartIfDead(operator, run.getJobExecutionId(), "runId", run.getId());
-            if (restarted != null) {
-                runService.recordExecution(run.getId(), restarted);
-            }
+            // The restarted job records its new execution id itself (beforeJob).
+            restartIfDead(operator, run.getJobExecutionId(), "runId", run.getId());
         }
         List<ShotlistImport> imports = em.createQuery("select i from ShotlistImport i where i.node = :node and i.status in :open", ShotlistImport.class)
                 .setParameter("node", node)
                 .setParameter("open", List.of(ShotlistImport.Status.QUEUED, ShotlistImport.Status.VALIDATING, ShotlistImport.Status.IMPORTING))
                 .getResultList();
         for (ShotlistImport i : imports) {
-            Long restarted = restartIfDead(operator, i.getJobExecutionId(), "importId", i.getId());
-            if (restarted != null) {
-                importService.recordExecution(i.getId(), restarted);
-            }
+            restartIfDead(operator, i.getJobExecutionId(), "importId", i.getId());
         }
     }
 
     private Long restartIfDead(JobOperator operator, Long executionId, String param, long id) {
-        if (executionId == null) {
-            return null;
-        }
         try {
+            if (executionId == null) {
+                // Crashed before the job's first commit: there is nothing to resume, so it starts afresh.
+                Properties params = new Properties();
+                params.setProperty(param, Long.toString(id));
+                String job = param.equals("runId") ? RunService.JOB : ImportService.JOB;
+                long started = operator.start(job, params);
+                LOG.info(() -> "Recovered " + job + " " + param + "=" + id + ": never started, started as " + started);
+                return started;
+            }
             JobExecution execution = operator.getJobExecution(executionId);
             BatchStatus status = execution.getBatchStatus();
             if (status != BatchStatus.STARTED && status != BatchStatus.STARTING && status != BatchStatus.STOPPING

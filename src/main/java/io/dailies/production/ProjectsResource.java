@@ -80,8 +80,13 @@ public class ProjectsResource {
     @Path("{id}/runs")
     @Consumes({MediaType.WILDCARD})
     public Response startRun(@PathParam("id") long id, @QueryParam("concurrency") Integer concurrency) {
-        Run run = runs.start(id, concurrency);
-        JsonObject body = RunsResource.json(run, runs.takeCounts(run.getId()));
+        // Three steps, three transactions: the run is committed before its job can look for it.
+        Run registered = runs.register(id, concurrency == null ? runs.defaultConcurrency() : concurrency);
+        long execution = runs.startJob(registered.getId());
+        // The job records its execution id itself (beforeJob), so no two transactions race on the run's row.
+        Run run = runs.find(registered.getId());
+        JsonObject body = Json.createObjectBuilder(RunsResource.json(run, runs.takeCounts(run.getId())))
+                .add("jobExecutionId", execution).build();
         return Response.accepted(body.toString()).location(URI.create("/api/runs/" + run.getId())).build();
     }
 

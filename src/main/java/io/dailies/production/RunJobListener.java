@@ -25,6 +25,7 @@ public class RunJobListener extends AbstractJobListener {
 
     @Override
     public void beforeJob() {
+        runs.recordExecution(Long.parseLong(runId), job.getExecutionId());
         runs.setStatus(Long.parseLong(runId), Run.Status.RUNNING, null);
     }
 

@@ -29,12 +29,15 @@ public class RunService {
     @ConfigProperty(name = "dailies.run.concurrency", defaultValue = "4")
     int defaultConcurrency;
 
-    public Run start(long projectId, Integer concurrency) {
-        Run run = register(projectId, concurrency == null ? defaultConcurrency : concurrency);
+    /** Starts the render-run job for a registered run; call outside any transaction, after register() committed. */
+    public long startJob(long runId) {
         Properties params = new Properties();
-        params.setProperty("runId", run.getId().toString());
-        long execution = BatchRuntime.getJobOperator().start(JOB, params);
-        return recordExecution(run.getId(), execution);
+        params.setProperty("runId", Long.toString(runId));
+        return BatchRuntime.getJobOperator().start(JOB, params);
+    }
+
+    public int defaultConcurrency() {
+        return defaultConcurrency;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Catalogs {
 
     @Inject
-    @ConfigProperty(name = "dailies.catalog.file", defaultValue = "")
-    String file;
+    @ConfigProperty(name = "dailies.catalog.file")
+    Optional<String> file;
 
     private volatile ModelCatalog catalog;
 
@@ -28,7 +29,7 @@ public class Catalogs {
     public ModelCatalog catalog() {
         ModelCatalog c = catalog;
         if (c == null) {
-            c = file.isBlank() ? ModelCatalog.load() : loadFile(Path.of(file));
+            c = file.map(f -> loadFile(Path.of(f))).orElseGet(ModelCatalog::load);
             catalog = c;
         }
         return c;

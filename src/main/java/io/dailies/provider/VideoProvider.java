@@ -31,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -51,9 +52,9 @@ public class VideoProvider {
     private static final long BACKOFF_CAP_MS = 30_000;
 
     @Inject @ConfigProperty(name = "dailies.provider.base-url") String baseUrl;
-    @Inject @ConfigProperty(name = "dailies.provider.api-key", defaultValue = "") String apiKey;
-    @Inject @ConfigProperty(name = "dailies.provider.organization", defaultValue = "") String organization;
-    @Inject @ConfigProperty(name = "dailies.provider.project", defaultValue = "") String project;
+    @Inject @ConfigProperty(name = "dailies.provider.api-key") Optional<String> apiKey;
+    @Inject @ConfigProperty(name = "dailies.provider.organization") Optional<String> organization;
+    @Inject @ConfigProperty(name = "dailies.provider.project") Optional<String> project;
     @Inject @ConfigProperty(name = "dailies.provider.connect-timeout-ms", defaultValue = "5000") long connectTimeoutMs;
     @Inject @ConfigProperty(name = "dailies.provider.read-timeout-ms", defaultValue = "60000") long readTimeoutMs;
     @Inject @ConfigProperty(name = "dailies.provider.max-retries", defaultValue = "6") int maxRetries;
@@ -183,14 +184,14 @@ public class VideoProvider {
 
     private Invocation.Builder request(WebTarget target) {
         Invocation.Builder b = target.request(MediaType.APPLICATION_JSON_TYPE);
-        if (!apiKey.isBlank()) {
-            b = b.header("Authorization", "Bearer " + apiKey);
+        if (apiKey.isPresent()) {
+            b = b.header("Authorization", "Bearer " + apiKey.get());
         }
-        if (!organization.isBlank()) {
-            b = b.header("OpenAI-Organization", organization);
+        if (organization.isPresent()) {
+            b = b.header("OpenAI-Organization", organization.get());
         }
-        if (!project.isBlank()) {
-            b = b.header("OpenAI-Project", project);
+        if (project.isPresent()) {
+            b = b.header("OpenAI-Project", project.get());
         }
         return b;
     }

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** A job that fails for reasons of its own (not the producer's data) leaves the import FAILED, restartable. */
+/**
+ * Records which execution carries the import, and leaves the import FAILED (restartable) when the job fails
+ * for reasons of its own, not the producer's data.
+ */
 @Dependent
 @Named("importJobListener")
 public class ImportJobListener extends AbstractJobListener {
@@ -22,6 +25,11 @@ public class ImportJobListener extends AbstractJobListener {
 
     @Inject
     ImportService imports;
+
+    @Override
+    public void beforeJob() {
+        imports.recordExecution(Long.parseLong(importId), job.getExecutionId());
+    }
 
     @Override
     public void afterJob() {

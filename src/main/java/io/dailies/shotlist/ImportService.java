@@ -30,12 +30,11 @@ public class ImportService {
         return i;
     }
 
-    /** Starts the job once the import's row is committed, so the job always finds it. */
-    public ShotlistImport start(ShotlistImport registered) {
+    /** Starts the job; call once register() has committed, so the job always finds the import. */
+    public long startJob(long importId) {
         Properties params = new Properties();
-        params.setProperty("importId", registered.getId().toString());
-        long execution = operator().start(JOB, params);
-        return recordExecution(registered.getId(), execution);
+        params.setProperty("importId", Long.toString(importId));
+        return operator().start(JOB, params);
     }
 
     @Transactional

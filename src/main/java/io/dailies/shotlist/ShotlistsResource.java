@@ -60,9 +60,11 @@ public class ShotlistsResource {
         String projectName = project == null || project.isBlank()
                 ? safeName.replaceFirst("\\.[^.]+$", "") : project.strip();
         ShotlistImport registered = imports.register(filename, stored.toString(), projectName);
-        ShotlistImport started = imports.start(registered);
-        return Response.accepted(json(started).toString())
-                .location(java.net.URI.create("/api/shotlists/" + started.getId())).build();
+        long execution = imports.startJob(registered.getId());
+        // The job records its execution id itself (beforeJob), so no two transactions race on the row.
+        JsonObject body = Json.createObjectBuilder(json(imports.find(registered.getId()))).add("jobExecutionId", execution).build();
+        return Response.accepted(body.toString())
+                .location(java.net.URI.create("/api/shotlists/" + registered.getId())).build();
     }
 
     @GET

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,23 +81,40 @@ class ConsoleIT {
         browser.findElement(By.id("upload-project")).sendKeys(project);
         browser.findElement(By.id("upload-button")).click();
 
+        // The page redraws its tables every two seconds, so elements are looked up afresh on every try.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(250));
-        WebElement imported = wait.until(d -> rowWith(d.findElements(By.cssSelector("#imports tbody tr")), project, "COMPLETED"));
-        assertTrue(imported.getText().contains("sample-shot-list.xlsx"), imported.getText());
+        wait.ignoring(StaleElementReferenceException.class);
+        String imported = wait.until(d -> text(rowWith(d.findElements(By.cssSelector("#imports tbody tr")), project, "COMPLETED")));
+        assertTrue(imported.contains("sample-shot-list.xlsx"), imported);
 
-        WebElement projectRow = wait.until(d -> rowWith(d.findElements(By.cssSelector("#projects tbody tr")), project, null));
-        projectRow.findElement(By.cssSelector("button.start-run")).click();
+        wait.until(d -> {
+            WebElement row = rowWith(d.findElements(By.cssSelector("#projects tbody tr")), project, null);
+            if (row == null) {
+                return false;
+            }
+            row.findElement(By.cssSelector("button.start-run")).click();
+            return true;
+        });
 
         WebDriverWait render = new WebDriverWait(browser, Duration.ofMinutes(5), Duration.ofMillis(500));
-        WebElement run = render.until(d -> rowWith(d.findElements(By.cssSelector("#runs tbody tr")), project, "COMPLETED"));
-        String progress = run.findElement(By.cssSelector(".progress-label")).getText();
+        render.ignoring(StaleElementReferenceException.class);
+        String[] run = render.until(d -> {
+            WebElement row = rowWith(d.findElements(By.cssSelector("#runs tbody tr")), project, "COMPLETED");
+            return row == null ? null : new String[] {
+                    row.findElement(By.cssSelector(".progress-label")).getText(),
+                    row.findElement(By.linkText("report.xlsx")).getAttribute("href")};
+        });
+        String progress = run[0];
         assertTrue(progress.matches("(\\d+) / \\1 shots"), "every shot done: " + progress);
-        WebElement report = run.findElement(By.linkText("report.xlsx"));
-        String href = report.getAttribute("href");
+        String href = run[1];
         assertTrue(href.endsWith("/report"), href);
         DailiesClient.Answer file = new DailiesClient(base).get(href.substring(href.indexOf("/api/") + 1));
         assertEquals(200, file.status());
         assertEquals('P', (char) file.bytes()[0], "an .xlsx is a zip file");
+    }
+
+    private static String text(WebElement row) {
+        return row == null ? null : row.getText();
     }
 
     private static WebElement rowWith(List<WebElement> rows, String text, String status) {
