@@ -19,6 +19,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -53,14 +55,17 @@ public class JobRecovery {
     void recover() {
         JobOperator operator = BatchRuntime.getJobOperator();
         String node = Storage.node();
-        List<Run> runs = em.createQuery("select r from Run r where r.node = :node and r.status in :open", Run.class)
-                .setParameter("node", node).setParameter("open", List.of(Run.Status.QUEUED, Run.Status.RUNNING)).getResultList();
+        // Work registered since this JVM started belongs to a live request, never to a crash.
+        Instant boot = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        List<Run> runs = em.createQuery("select r from Run r where r.node = :node and r.status in :open and r.createdAt < :boot", Run.class)
+                .setParameter("node", node).setParameter("boot", boot)
+                .setParameter("open", List.of(Run.Status.QUEUED, Run.Status.RUNNING)).getResultList();
         for (Run run : runs) {
             // The restarted job records its new execution id itself (beforeJob).
             restartIfDead(operator, run.getJobExecutionId(), "runId", run.getId());
         }
-        List<ShotlistImport> imports = em.createQuery("select i from ShotlistImport i where i.node = :node and i.status in :open", ShotlistImport.class)
-                .setParameter("node", node)
+        List<ShotlistImport> imports = em.createQuery("select i from ShotlistImport i where i.node = :node and i.status in :open and i.createdAt < :boot", ShotlistImport.class)
+                .setParameter("node", node).setParameter("boot", boot)
                 .setParameter("open", List.of(ShotlistImport.Status.QUEUED, ShotlistImport.Status.VALIDATING, ShotlistImport.Status.IMPORTING))
                 .getResultList();
         for (ShotlistImport i : imports) {

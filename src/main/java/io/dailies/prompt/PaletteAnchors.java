@@ -89,7 +89,9 @@ public final class PaletteAnchors {
                 return OptionalInt.of(hit);
             }
         }
-        return OptionalInt.empty();
+        // "candle amber", "antique gold": a modifier before a known colour; the colour word decides.
+        int space = key.indexOf(' ');
+        return space < 0 ? OptionalInt.empty() : rgb(key.substring(space + 1));
     }
 
     /** Every name in the vocabulary (normalised spelling), for pickers and documentation. */

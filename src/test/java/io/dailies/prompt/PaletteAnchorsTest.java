@@ -91,4 +91,11 @@ class PaletteAnchorsTest {
             assertTrue(PaletteAnchors.rgb(name).isPresent(), name);
         }
     }
+
+    @Test
+    void aModifierBeforeAKnownColourFallsBackToTheColour() {
+        assertEquals(PaletteAnchors.rgb("amber"), PaletteAnchors.rgb("candle amber"));
+        assertEquals(PaletteAnchors.rgb("gold"), PaletteAnchors.rgb("antique gold"));
+        assertTrue(PaletteAnchors.rgb("moonlit nothing").isEmpty());
+    }
 }
