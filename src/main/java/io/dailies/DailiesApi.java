@@ -3,6 +3,8 @@ package io.dailies;
 import io.dailies.console.JobsResource;
 import io.dailies.production.ProjectsResource;
 import io.dailies.production.RunsResource;
+import io.dailies.scoring.ReviewsResource;
+import io.dailies.scoring.ThresholdsResource;
 import io.dailies.shotlist.ShotlistsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -14,7 +16,7 @@ public class DailiesApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ShotlistsResource.class, ProjectsResource.class, RunsResource.class, JobsResource.class,
+        return Set.of(ShotlistsResource.class, ProjectsResource.class, RunsResource.class, JobsResource.class, ReviewsResource.class, ThresholdsResource.class,
                 ApiProblem.Mapper.class, ApiProblem.Unexpected.class);
     }
 }

@@ -14,6 +14,6 @@ public class EmulatorApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(VideosEndpoint.class, ControlEndpoint.class, EmulatorErrors.class);
+        return Set.of(VideosEndpoint.class, ChatCompletionsEndpoint.class, ControlEndpoint.class, EmulatorErrors.class);
     }
 }

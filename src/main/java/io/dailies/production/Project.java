@@ -27,6 +27,10 @@ public class Project {
 
     private Instant updatedAt;
 
+    /** The project's own scoring thresholds, as JSON overrides of the defaults (see ProjectThresholds). */
+    @Column(length = 4000)
+    private String scoringOverrides;
+
     protected Project() {
     }
 
@@ -41,4 +45,6 @@ public class Project {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void touch() { this.updatedAt = Instant.now(); }
+    public String getScoringOverrides() { return scoringOverrides; }
+    public void setScoringOverrides(String scoringOverrides) { this.scoringOverrides = scoringOverrides; }
 }

@@ -75,13 +75,18 @@ public class ProjectsResource {
         return all.build().toString();
     }
 
-    /** Starts a render run of the project's active shots; optional ?concurrency=N takes in flight. */
+    /**
+     * Starts a render run of the project's active shots; optional ?concurrency=N takes in flight, and
+     * ?judge=true|false to have a judge model give its opinion too (default: dailies.judge.enabled).
+     */
     @POST
     @Path("{id}/runs")
     @Consumes({MediaType.WILDCARD})
-    public Response startRun(@PathParam("id") long id, @QueryParam("concurrency") Integer concurrency) {
+    public Response startRun(@PathParam("id") long id, @QueryParam("concurrency") Integer concurrency,
+                             @QueryParam("judge") Boolean judge) {
         // Three steps, three transactions: the run is committed before its job can look for it.
-        Run registered = runs.register(id, concurrency == null ? runs.defaultConcurrency() : concurrency);
+        Run registered = runs.register(id, concurrency == null ? runs.defaultConcurrency() : concurrency,
+                judge == null ? runs.judgeByDefault() : judge);
         long execution = runs.startJob(registered.getId());
         // The job records its execution id itself (beforeJob), so no two transactions race on the run's row.
         Run run = runs.find(registered.getId());

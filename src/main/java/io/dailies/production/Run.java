@@ -41,6 +41,8 @@ public class Run {
 
     /** How many takes may be in flight with the provider at once. */
     private int concurrency;
+    /** Whether a judge model also gives its opinion on each take (off by default). */
+    private boolean judge;
     private int totalTakes;
 
     @Column(nullable = false)
@@ -55,9 +57,10 @@ public class Run {
     protected Run() {
     }
 
-    public Run(Project project, int concurrency, String node) {
+    public Run(Project project, int concurrency, boolean judge, String node) {
         this.project = project;
         this.concurrency = concurrency;
+        this.judge = judge;
         this.node = node;
         this.createdAt = Instant.now();
     }
@@ -70,6 +73,7 @@ public class Run {
     public void setJobExecutionId(Long jobExecutionId) { this.jobExecutionId = jobExecutionId; }
     public String getNode() { return node; }
     public int getConcurrency() { return concurrency; }
+    public boolean isJudge() { return judge; }
     public int getTotalTakes() { return totalTakes; }
     public void setTotalTakes(int totalTakes) { this.totalTakes = totalTakes; }
     public Instant getCreatedAt() { return createdAt; }

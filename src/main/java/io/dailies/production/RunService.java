@@ -2,6 +2,7 @@ package io.dailies.production;
 
 import io.dailies.ApiProblem;
 import io.dailies.Storage;
+import io.dailies.scoring.Score;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,10 @@ public class RunService {
     @ConfigProperty(name = "dailies.run.concurrency", defaultValue = "4")
     int defaultConcurrency;
 
+    @Inject
+    @ConfigProperty(name = "dailies.judge.enabled", defaultValue = "false")
+    boolean judgeByDefault;
+
     /** Starts the render-run job for a registered run; call outside any transaction, after register() committed. */
     public long startJob(long runId) {
         Properties params = new Properties();
@@ -40,8 +45,12 @@ public class RunService {
         return defaultConcurrency;
     }
 
+    public boolean judgeByDefault() {
+        return judgeByDefault;
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Run register(long projectId, int concurrency) {
+    public Run register(long projectId, int concurrency, boolean judge) {
         Project project = em.find(Project.class, projectId);
         if (project == null) {
             throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + projectId + ".");
@@ -54,7 +63,7 @@ public class RunService {
         if (shots == 0) {
             throw ApiProblem.of(Response.Status.CONFLICT, "Project '" + project.getName() + "' has no shots to render; import a shot list first.");
         }
-        Run run = new Run(project, concurrency, Storage.node());
+        Run run = new Run(project, concurrency, judge, Storage.node());
         em.persist(run);
         return run;
     }
@@ -90,6 +99,20 @@ public class RunService {
     @Transactional
     public List<Run> recent(int max) {
         return em.createNamedQuery("Run.all", Run.class).setMaxResults(max).getResultList();
+    }
+
+    @Transactional
+    public List<Take> takes(long runId) {
+        return em.createNamedQuery("Take.byRun", Take.class).setParameter("runId", runId).getResultList();
+    }
+
+    @Transactional
+    public Map<Long, Score> scores(long runId) {
+        Map<Long, Score> scores = new java.util.HashMap<>();
+        for (Score s : em.createNamedQuery("Score.byRun", Score.class).setParameter("runId", runId).getResultList()) {
+            scores.put(s.getTake().getId(), s);
+        }
+        return scores;
     }
 
     @Transactional

@@ -2,6 +2,12 @@ package io.dailies.production;
 
 import io.dailies.ApiProblem;
 import io.dailies.JsonOut;
+import io.dailies.report.RunReports;
+import io.dailies.scoring.Review;
+import io.dailies.scoring.Reviews;
+import io.dailies.scoring.ReviewsResource;
+import io.dailies.scoring.Score;
+import jakarta.json.JsonValue;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -26,6 +32,12 @@ public class RunsResource {
     @Inject
     RunService runs;
 
+    @Inject
+    RunReports reports;
+
+    @Inject
+    Reviews reviews;
+
     @GET
     public String list() {
         JsonArrayBuilder all = Json.createArrayBuilder();
@@ -42,6 +54,47 @@ public class RunsResource {
         return json(run, runs.takeCounts(id)).toString();
     }
 
+    /** The run's takes with their scores, the automated verdict, the latest review and the verdict that counts. */
+    @GET
+    @Path("{id}/takes")
+    public String takes(@PathParam("id") long id) {
+        find(id);
+        Map<Long, Score> scores = runs.scores(id);
+        Map<Long, Review> reviewed = reviews.latestByTake(id);
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Take t : runs.takes(id)) {
+            JsonObjectBuilder o = Json.createObjectBuilder()
+                    .add("id", t.getId())
+                    .add("sequence", t.getShot().getSequence().getCode())
+                    .add("shot", t.getShot().getCode())
+                    .add("status", t.getStatus().name());
+            JsonOut.add(o, "videoId", t.getVideoId());
+            JsonOut.add(o, "failure", t.getFailure());
+            Score s = scores.get(t.getId());
+            Review r = reviewed.get(t.getId());
+            if (s != null) {
+                JsonObjectBuilder score = Json.createObjectBuilder();
+                JsonOut.add(score, "promptAdherence", s.getPromptAdherence());
+                JsonOut.add(score, "motionQuality", s.getMotionQuality());
+                JsonOut.add(score, "physicalRealism", s.getPhysicalRealism());
+                JsonOut.add(score, "continuity", s.getContinuity());
+                JsonOut.add(score, "audioSync", s.getAudioSync());
+                JsonOut.add(score, "overall", s.getOverall());
+                JsonOut.add(score, "verdict", s.getVerdict());
+                JsonOut.add(score, "judgePromptAdherence", s.getJudgePromptAdherence());
+                JsonOut.add(score, "judgePhysicalRealism", s.getJudgePhysicalRealism());
+                o.add("score", score);
+            } else {
+                o.addNull("score");
+            }
+            o.add("review", r == null ? JsonValue.NULL : ReviewsResource.json(r));
+            String verdict = r != null ? r.getVerdict().name() : s == null ? null : s.getVerdict();
+            JsonOut.add(o, "verdict", verdict);
+            all.add(o);
+        }
+        return all.build().toString();
+    }
+
     @GET
     @Path("{id}/report")
     @Produces({XLSX, MediaType.APPLICATION_JSON})
@@ -51,7 +104,8 @@ public class RunsResource {
             throw ApiProblem.of(Response.Status.CONFLICT, "Run " + id + " has no report yet (status " + run.getStatus()
                     + "); the report is written when the run completes.");
         }
-        java.nio.file.Path file = java.nio.file.Path.of(run.getReportFile());
+        // Written afresh, so reviews given since the run finished are in it.
+        java.nio.file.Path file = reports.write(id);
         return Response.ok(file.toFile(), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"dailies-run-" + id + ".xlsx\"").build();
     }
@@ -75,6 +129,7 @@ public class RunsResource {
                 .add("project", run.getProject().getName())
                 .add("status", run.getStatus().name())
                 .add("concurrency", run.getConcurrency())
+                .add("judge", run.isJudge())
                 .add("total", Math.max(total, run.getTotalTakes()))
                 .add("done", done)
                 .add("takes", byStatus);

@@ -122,6 +122,25 @@ public class VideoProvider {
                 });
     }
 
+    /**
+     * POSTs a JSON body to another OpenAI-compatible endpoint (e.g. a judge model's /chat/completions),
+     * with the same retries and error handling; the key is the given one, or none.
+     */
+    public JsonObject postJson(String baseUrl, Optional<String> key, String path, JsonObject body) {
+        return call("POST " + path, false, () -> {
+            Invocation.Builder b = client().target(baseUrl).path(path).request(MediaType.APPLICATION_JSON_TYPE);
+            if (key.isPresent()) {
+                b = b.header("Authorization", "Bearer " + key.get());
+            }
+            return b.post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON_TYPE));
+        }, VideoProvider::json);
+    }
+
+    /** The provider's key, for a judge that runs on the same gateway. */
+    Optional<String> apiKey() {
+        return apiKey;
+    }
+
     private <T> T call(String what, boolean creates, Supplier<Response> send, Function<Response, T> onSuccess) {
         for (int attempt = 0; ; attempt++) {
             Response response;
@@ -197,6 +216,10 @@ public class VideoProvider {
     }
 
     private WebTarget target() {
+        return client().target(baseUrl);
+    }
+
+    private Client client() {
         Client c = client;
         if (c == null) {
             synchronized (this) {
@@ -210,7 +233,7 @@ public class VideoProvider {
                 }
             }
         }
-        return c.target(baseUrl);
+        return c;
     }
 
     @PreDestroy

@@ -32,6 +32,8 @@ public final class RunReport {
         var h = new java.util.ArrayList<>(List.of("Sequence", "Shot", "Prompt", "Video id", "Status", "Take file"));
         h.addAll(ReportRow.CRITERIA);
         h.addAll(List.of("Overall", "Verdict", "Notes"));
+        // The judge's opinions stand apart from the measured criteria and never replace them.
+        h.addAll(List.of("Judge: prompt adherence", "Judge: physical realism"));
         HEADERS = List.copyOf(h);
     }
 
@@ -50,7 +52,7 @@ public final class RunReport {
 
             SXSSFSheet sheet = wb.createSheet(SHEET);
             sheet.createFreezePane(2, 1);
-            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80};
+            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80, 14, 14};
             for (int c = 0; c < widths.length; c++) {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
@@ -93,6 +95,12 @@ public final class RunReport {
                 }
                 text(x, 12, row.verdict());
                 text(x, 13, row.notes()).setCellStyle(wrap);
+                if (row.judgePromptAdherence() != null) {
+                    x.createCell(14).setCellValue(row.judgePromptAdherence());
+                }
+                if (row.judgePhysicalRealism() != null) {
+                    x.createCell(15).setCellValue(row.judgePhysicalRealism());
+                }
                 r++;
             }
 

@@ -28,6 +28,10 @@ public class SaveScores extends AbstractItemWriter {
                 em.persist(score);
             }
             score.setMeasurements(scored.measurements());
+            if (scored.judgement() != null) {
+                var j = scored.judgement();
+                score.setJudgement(j.promptAdherence(), j.physicalRealism(), j.rationale(), j.model());
+            }
             Scoring.apply(scored.score(), score);
             take.setStatus(Take.Status.SCORED);
         }

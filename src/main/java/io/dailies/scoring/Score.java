@@ -43,6 +43,12 @@ public class Score {
     private Integer audioSync;
     @Column(length = NOTE) private String audioSyncNote;
 
+    /** The judge model's opinion, shown beside the measured criteria, never in their place. */
+    private Integer judgePromptAdherence;
+    private Integer judgePhysicalRealism;
+    @Column(length = NOTE) private String judgeRationale;
+    @Column(length = 200) private String judgeModel;
+
     private Integer overall;
     @Column(length = 20) private String verdict;
     @Column(length = 4000) private String recommendations;
@@ -72,6 +78,10 @@ public class Score {
     public String getContinuityNote() { return continuityNote; }
     public Integer getAudioSync() { return audioSync; }
     public String getAudioSyncNote() { return audioSyncNote; }
+    public Integer getJudgePromptAdherence() { return judgePromptAdherence; }
+    public Integer getJudgePhysicalRealism() { return judgePhysicalRealism; }
+    public String getJudgeRationale() { return judgeRationale; }
+    public String getJudgeModel() { return judgeModel; }
     public Integer getOverall() { return overall; }
     public String getVerdict() { return verdict; }
     public String getRecommendations() { return recommendations; }
@@ -92,6 +102,13 @@ public class Score {
     }
 
     public void setMeasurements(String measurements) { this.measurements = measurements; }
+
+    public void setJudgement(Integer promptAdherence, Integer physicalRealism, String rationale, String model) {
+        this.judgePromptAdherence = promptAdherence;
+        this.judgePhysicalRealism = physicalRealism;
+        this.judgeRationale = clip(rationale);
+        this.judgeModel = model;
+    }
 
     private static String clip(String note) {
         return note == null || note.length() <= NOTE ? note : note.substring(0, NOTE);

@@ -4,6 +4,7 @@ import io.dailies.production.Take;
 import io.dailies.scoring.media.AcceptanceScorer;
 import io.dailies.scoring.media.CriterionScore;
 import io.dailies.scoring.media.TakeMeasurements;
+import io.dailies.scoring.media.ScoringThresholds;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -33,12 +34,19 @@ public class ScoreContinuity extends AbstractBatchlet {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    ProjectThresholds projectThresholds;
+
     @Override
     @Transactional
     public String process() {
         List<Score> scores = em.createQuery("select s from Score s join fetch s.take t join fetch t.shot h join fetch h.sequence q"
                         + " where t.run.id = :runId order by q.position, h.position", Score.class)
                 .setParameter("runId", Long.parseLong(runId)).getResultList();
+        if (scores.isEmpty()) {
+            return "SCORED";
+        }
+        ScoringThresholds thresholds = projectThresholds.forProject(scores.get(0).getTake().getRun().getProject().getId());
         Map<Long, List<Score>> bySequence = new LinkedHashMap<>();
         for (Score s : scores) {
             bySequence.computeIfAbsent(s.getTake().getShot().getSequence().getId(), k -> new ArrayList<>()).add(s);
@@ -46,14 +54,14 @@ public class ScoreContinuity extends AbstractBatchlet {
         for (List<Score> sequence : bySequence.values()) {
             List<TakeMeasurements> measured = sequence.stream().map(Scoring::measurements).toList();
             for (int i = 0; i < sequence.size(); i++) {
-                CriterionScore in = i > 0 ? AcceptanceScorer.continuity(measured.get(i - 1), measured.get(i), Scoring.thresholds()) : null;
-                CriterionScore out = i + 1 < sequence.size() ? AcceptanceScorer.continuity(measured.get(i), measured.get(i + 1), Scoring.thresholds()) : null;
+                CriterionScore in = i > 0 ? AcceptanceScorer.continuity(measured.get(i - 1), measured.get(i), thresholds) : null;
+                CriterionScore out = i + 1 < sequence.size() ? AcceptanceScorer.continuity(measured.get(i), measured.get(i + 1), thresholds) : null;
                 CriterionScore continuity = worse(in, out);
                 if (continuity == null) {
                     continuity = new CriterionScore(null, "Only shot in its sequence: no cut to judge continuity across.");
                 }
                 Take take = sequence.get(i).getTake();
-                Scoring.apply(AcceptanceScorer.score(measured.get(i), Scoring.expectation(take), continuity, Scoring.thresholds()),
+                Scoring.apply(AcceptanceScorer.score(measured.get(i), Scoring.expectation(take), continuity, thresholds),
                         sequence.get(i));
             }
         }

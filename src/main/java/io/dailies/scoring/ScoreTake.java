@@ -8,7 +8,9 @@ import io.dailies.scoring.media.TakeMeasurements;
 import io.dailies.scoring.media.TakeScore;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import io.dailies.scoring.judge.TakeJudge;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
@@ -18,18 +20,27 @@ import java.nio.file.Path;
 @Named("scoreTake")
 public class ScoreTake implements ItemProcessor {
 
-    record Scored(long takeId, TakeScore score, String measurements) {
+    record Scored(long takeId, TakeScore score, String measurements, TakeJudge.Judgement judgement) {
     }
 
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    ProjectThresholds thresholds;
+
+    @Inject
+    TakeJudge judge;
+
     @Override
     public Object processItem(Object item) throws Exception {
         Take take = em.find(Take.class, (Long) item);
-        TakeMeasurements m = TakeAnalyzer.analyze(Path.of(take.getFilePath()));
+        Path file = Path.of(take.getFilePath());
+        TakeMeasurements m = TakeAnalyzer.analyze(file);
         TakeScore score = AcceptanceScorer.score(m, Scoring.expectation(take),
-                new CriterionScore(null, "Continuity is judged once the neighbouring shots are scored."), Scoring.thresholds());
-        return new Scored(take.getId(), score, Scoring.toJson(m));
+                new CriterionScore(null, "Continuity is judged once the neighbouring shots are scored."),
+                thresholds.forProject(take.getRun().getProject().getId()));
+        TakeJudge.Judgement judgement = take.getRun().isJudge() ? judge.judge(take.getPrompt(), file) : null;
+        return new Scored(take.getId(), score, Scoring.toJson(m), judgement);
     }
 }

@@ -21,10 +21,6 @@ final class Scoring {
     private Scoring() {
     }
 
-    static ScoringThresholds thresholds() {
-        return ScoringThresholds.defaults();
-    }
-
     static TakeExpectation expectation(Take take) {
         List<Integer> palette = new ArrayList<>();
         for (String name : PaletteAnchors.parse(take.getPrompt())) {

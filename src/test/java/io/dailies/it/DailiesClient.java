@@ -58,6 +58,11 @@ public final class DailiesClient {
         return send(b);
     }
 
+    public Answer put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer postJson(String path, String json) {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }

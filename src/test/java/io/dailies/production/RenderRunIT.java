@@ -15,6 +15,7 @@ import io.dailies.report.RunReport;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.file.Files;
@@ -34,7 +35,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -43,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RenderRunIT {
 
     @Deployment(testable = false)
@@ -53,25 +58,46 @@ class RenderRunIT {
     @ArquillianResource
     URL base;
 
-    @Test
-    void sampleRunCompletesAndItsReportCarriesAVideoAndMeasuredScoresForEveryShot() throws Exception {
-        DailiesClient api = new DailiesClient(base);
-        JsonObject imported = api.importShotlist("sample-shot-list.xlsx", TestWorkbooks.sample(), "Run " + UUID.randomUUID());
-        assertEquals("COMPLETED", imported.getString("status"), imported.toString());
-        long projectId = imported.getJsonNumber("projectId").longValue();
-        JsonArray shots = api.get("api/projects/" + projectId + "/shots").array();
+    /** One imported sample project and one completed run, shared by the tests of this class. */
+    private record SampleRun(long projectId, long runId, JsonArray shots) {
+    }
 
-        DailiesClient.Answer started = api.post("api/projects/" + projectId + "/runs", null, new byte[0]);
+    private static SampleRun sampleRun;
+
+    private SampleRun sampleRun(DailiesClient api) {
+        if (sampleRun == null) {
+            JsonObject imported = api.importShotlist("sample-shot-list.xlsx", TestWorkbooks.sample(), "Run " + UUID.randomUUID());
+            assertEquals("COMPLETED", imported.getString("status"), imported.toString());
+            long projectId = imported.getJsonNumber("projectId").longValue();
+            JsonArray shots = api.get("api/projects/" + projectId + "/shots").array();
+            long runId = completedRun(api, projectId, "");
+            sampleRun = new SampleRun(projectId, runId, shots);
+        }
+        return sampleRun;
+    }
+
+    private static long completedRun(DailiesClient api, long projectId, String query) {
+        DailiesClient.Answer started = api.post("api/projects/" + projectId + "/runs" + query, null, new byte[0]);
         assertEquals(202, started.status(), started.body());
         long runId = started.json().getJsonNumber("id").longValue();
-
         JsonObject run = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(5));
         assertEquals("COMPLETED", run.getString("status"), run.toString());
+        return runId;
+    }
+
+    @Test
+    @Order(1) // before any reviewer changes a verdict of the shared run
+    void sampleRunCompletesAndItsReportCarriesAVideoAndMeasuredScoresForEveryShot() throws Exception {
+        DailiesClient api = new DailiesClient(base);
+        SampleRun sample = sampleRun(api);
+        JsonArray shots = sample.shots();
+        JsonObject run = api.get("api/runs/" + sample.runId()).json();
         assertEquals(shots.size(), run.getInt("total"));
         assertEquals(shots.size(), run.getInt("done"));
         assertEquals(shots.size(), run.getJsonObject("takes").getInt("SCORED"), run.toString());
+        assertFalse(run.getBoolean("judge"), "the judge is off by default");
 
-        DailiesClient.Answer report = api.get("api/runs/" + runId + "/report");
+        DailiesClient.Answer report = api.get("api/runs/" + sample.runId() + "/report");
         assertEquals(200, report.status(), report.body());
         assertTrue(report.contentType().startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(report.bytes()))) {
@@ -87,6 +113,75 @@ class RenderRunIT {
                 checkRow(api, shots.getJsonObject(i), sheet.getRow(i + 1));
             }
         }
+    }
+
+    @Test
+    void aReviewersVerdictOverridesTheAutomatedOneAndIsKeptWithWhoAndWhen() throws Exception {
+        DailiesClient api = new DailiesClient(base);
+        SampleRun sample = sampleRun(api);
+        JsonObject take = api.get("api/runs/" + sample.runId() + "/takes").array().getJsonObject(1);
+        long takeId = take.getJsonNumber("id").longValue();
+        assertEquals("ACCEPT", take.getString("verdict"));
+
+        DailiesClient.Answer given = api.postJson("api/takes/" + takeId + "/reviews",
+                "{\"verdict\":\"retake\",\"reviewer\":\"Ana\",\"notes\":\"The goblet floats above the table.\"}");
+        assertEquals(201, given.status(), given.body());
+        JsonObject review = api.get("api/takes/" + takeId + "/reviews").array().getJsonObject(0);
+        assertEquals("RETAKE", review.getString("verdict"));
+        assertEquals("Ana", review.getString("reviewer"));
+        assertFalse(review.isNull("reviewedAt"));
+
+        JsonObject after = api.get("api/runs/" + sample.runId() + "/takes").array().getJsonObject(1);
+        assertEquals("RETAKE", after.getString("verdict"), "the reviewer wins");
+        assertEquals("ACCEPT", after.getJsonObject("score").getString("verdict"), "the automated verdict is kept beside it");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(api.get("api/runs/" + sample.runId() + "/report").bytes()))) {
+            Row row = wb.getSheetAt(0).getRow(2);
+            assertEquals("RETAKE", text(row, 12));
+            assertTrue(text(row, 13).contains("Reviewed by Ana"), text(row, 13));
+            assertTrue(text(row, 13).contains("automated verdict ACCEPT"), text(row, 13));
+        }
+
+        assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"maybe\",\"reviewer\":\"Ana\"}").status());
+        assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"ACCEPT\"}").status());
+        assertEquals(404, api.postJson("api/takes/987654321/reviews", "{\"verdict\":\"ACCEPT\",\"reviewer\":\"Ana\"}").status());
+    }
+
+    @Test
+    void projectThresholdsDecideTheVerdictAndTheOptionalJudgeScoresBesideTheMeasuredCriteria() throws Exception {
+        DailiesClient api = new DailiesClient(base);
+        SampleRun sample = sampleRun(api);
+        String thresholds = "api/projects/" + sample.projectId() + "/thresholds";
+        assertEquals(-16.0, api.get(thresholds).json().getJsonObject("effective").getJsonNumber("loudnessMinLufs").doubleValue());
+        assertEquals(400, put(api, thresholds, "{\"loudnessMinimum\": -12}").status(), "unknown threshold");
+        assertEquals(400, put(api, thresholds, "{\"loudnessMinLufs\": -10, \"loudnessMaxLufs\": -12}").status(), "reversed window");
+        // A louder delivery spec than the emulator's -15.5 LUFS mix: audio sync drops below the pass mark.
+        DailiesClient.Answer set = put(api, thresholds, "{\"loudnessMinLufs\": -12, \"loudnessMaxLufs\": -10}");
+        assertEquals(200, set.status(), set.body());
+        assertEquals(-12.0, set.json().getJsonObject("overrides").getJsonNumber("loudnessMinLufs").doubleValue());
+
+        long runId = completedRun(api, sample.projectId(), "?judge=true");
+        for (JsonValue v : api.get("api/runs/" + runId + "/takes").array()) {
+            JsonObject score = v.asJsonObject().getJsonObject("score");
+            assertTrue(score.getInt("audioSync") < 70, "louder window, lower audio sync: " + score);
+            assertTrue(Set.of("REVIEW", "RETAKE").contains(score.getString("verdict")), score.toString());
+            int judged = score.getInt("judgePromptAdherence");
+            assertTrue(judged >= 0 && judged <= 100);
+            assertTrue(score.isNull("physicalRealism"), "the judge never fills the measured physical realism");
+            assertTrue(score.getInt("judgePhysicalRealism") >= 0);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(api.get("api/runs/" + runId + "/report").bytes()))) {
+            Row row = wb.getSheetAt(0).getRow(1);
+            assertEquals(CellType.NUMERIC, row.getCell(14).getCellType(), "Judge: prompt adherence");
+            assertEquals(CellType.NUMERIC, row.getCell(15).getCellType(), "Judge: physical realism");
+            assertTrue(text(row, 13).contains("Judge (gpt-4.1-mini): Emulated judge: 4 frames"), text(row, 13));
+        }
+        assertEquals(200, put(api, thresholds, "{}").status(), "back to the defaults");
+        assertTrue(api.get(thresholds).json().getJsonObject("overrides").isEmpty());
+    }
+
+    private static DailiesClient.Answer put(DailiesClient api, String path, String json) {
+        return api.put(path, json);
     }
 
     private static void checkRow(DailiesClient api, JsonObject shot, Row row) throws Exception {
@@ -126,7 +221,7 @@ class RenderRunIT {
         assertEquals(CellType.NUMERIC, continuity.getCellType(), where + ": continuity across the sequence's cuts is measured");
         assertEquals(CellType.NUMERIC, row.getCell(11).getCellType(), where + ": overall");
         assertEquals("ACCEPT", text(row, 12), where + ": the emulator's clean takes pass; notes: " + text(row, 13));
-        assertNull(row.getCell(14), where + ": nothing beyond the Notes column");
+        assertNull(row.getCell(14), where + ": no judge without ?judge=true");
     }
 
     private static String text(Row row, int column) {

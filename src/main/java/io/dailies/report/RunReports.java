@@ -1,0 +1,119 @@
+package io.dailies.report;
+
+import io.dailies.Storage;
+import io.dailies.production.Run;
+import io.dailies.production.Take;
+import io.dailies.scoring.Review;
+import io.dailies.scoring.Reviews;
+import io.dailies.scoring.Score;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run's dailies report from what the database knows now: scores, judge scores, and the
+ * reviewers' verdicts, which override the automated ones.
+ */
+@ApplicationScoped
+public class RunReports {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Storage storage;
+
+    @Inject
+    Reviews reviews;
+
+    @Transactional
+    public Path write(long runId) {
+        Run run = em.find(Run.class, runId);
+        List<Take> takes = em.createNamedQuery("Take.byRun", Take.class).setParameter("runId", runId).getResultList();
+        Map<Long, Score> scores = new HashMap<>();
+        for (Score s : em.createNamedQuery("Score.byRun", Score.class).setParameter("runId", runId).getResultList()) {
+            scores.put(s.getTake().getId(), s);
+        }
+        Map<Long, Review> reviewed = reviews.latestByTake(runId);
+        List<ReportRow> rows = new ArrayList<>(takes.size());
+        Map<String, Integer> verdicts = new LinkedHashMap<>();
+        for (Take t : takes) {
+            ReportRow row = row(t, scores.get(t.getId()), reviewed.get(t.getId()));
+            rows.add(row);
+            verdicts.merge(row.verdict() == null ? "not scored" : row.verdict(), 1, Integer::sum);
+        }
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("Project", run.getProject().getName());
+        summary.put("Run", run.getId().toString());
+        summary.put("Started", run.getCreatedAt().toString());
+        summary.put("Takes", Integer.toString(takes.size()));
+        summary.put("Failed takes", Long.toString(takes.stream().filter(t -> t.getStatus() == Take.Status.FAILED).count()));
+        summary.put("Reviewed takes", Integer.toString(reviewed.size()));
+        verdicts.forEach((v, n) -> summary.put("Verdict " + v, n.toString()));
+        Path file = storage.dir("reports").resolve("run-" + run.getId() + ".xlsx");
+        try {
+            RunReport.write(file, rows, summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the report of run " + runId, e);
+        }
+        run.setReportFile(file.toString());
+        return file;
+    }
+
+    static ReportRow row(Take t, Score s, Review review) {
+        List<ReportRow.Criterion> criteria = new ArrayList<>();
+        StringBuilder notes = new StringBuilder();
+        if (t.getFailure() != null) {
+            notes.append(t.getFailure());
+        }
+        String verdict = s == null ? null : s.getVerdict();
+        if (review != null) {
+            line(notes, "Reviewed by " + review.getReviewer() + " on " + review.getReviewedAt() + ": " + review.getVerdict()
+                    + (verdict == null || verdict.equals(review.getVerdict().name()) ? "" : " (automated verdict " + verdict + ")")
+                    + (review.getNotes() == null || review.getNotes().isBlank() ? "" : " — " + review.getNotes()));
+            verdict = review.getVerdict().name();
+        }
+        Integer judgeAdherence = null;
+        Integer judgeRealism = null;
+        if (s == null) {
+            String why = t.getStatus() == Take.Status.FAILED ? "No take to measure: the generation failed." : "Not scored yet.";
+            ReportRow.CRITERIA.forEach(name -> criteria.add(new ReportRow.Criterion(name, null, why)));
+        } else {
+            criteria.add(new ReportRow.Criterion("Prompt adherence", s.getPromptAdherence(), s.getPromptAdherenceNote()));
+            criteria.add(new ReportRow.Criterion("Motion quality", s.getMotionQuality(), s.getMotionQualityNote()));
+            criteria.add(new ReportRow.Criterion("Physical realism", s.getPhysicalRealism(), s.getPhysicalRealismNote()));
+            criteria.add(new ReportRow.Criterion("Continuity", s.getContinuity(), s.getContinuityNote()));
+            criteria.add(new ReportRow.Criterion("Audio sync", s.getAudioSync(), s.getAudioSyncNote()));
+            for (ReportRow.Criterion c : criteria) {
+                if (c.note() != null && !c.note().isBlank()) {
+                    line(notes, c.name() + ": " + c.note());
+                }
+            }
+            if (s.getRecommendations() != null && !s.getRecommendations().isBlank()) {
+                line(notes, "Fix: " + s.getRecommendations().replace("\n", "; "));
+            }
+            if (s.getJudgeModel() != null) {
+                judgeAdherence = s.getJudgePromptAdherence();
+                judgeRealism = s.getJudgePhysicalRealism();
+                line(notes, "Judge (" + s.getJudgeModel() + "): " + (s.getJudgeRationale() == null ? "" : s.getJudgeRationale()));
+            }
+        }
+        return new ReportRow(t.getShot().getSequence().getCode(), t.getShot().getCode(), t.getPrompt(), t.getVideoId(),
+                t.getStatus().name(), t.getFilePath(), criteria, s == null ? null : s.getOverall(), verdict, notes.toString(),
+                judgeAdherence, judgeRealism);
+    }
+
+    private static void line(StringBuilder notes, String text) {
+        notes.append(notes.length() == 0 ? "" : "\n").append(text);
+    }
+}

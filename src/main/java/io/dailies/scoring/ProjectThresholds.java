@@ -1,0 +1,160 @@
+package io.dailies.scoring;
+
+import io.dailies.ApiProblem;
+import io.dailies.production.Project;
+import io.dailies.scoring.media.ScoringThresholds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scoring thresholds per project: the defaults, with whatever the project overrides. Overrides are
+ * kept as a small JSON object on the project, so a new threshold gets its default everywhere at once.
+ */
+@ApplicationScoped
+public class ProjectThresholds {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional
+    public ScoringThresholds forProject(long projectId) {
+        return apply(overrides(project(projectId)));
+    }
+
+    /** The effective thresholds, and which of them the project set itself. */
+    @Transactional
+    public JsonObject describe(long projectId) {
+        Map<String, Double> overrides = overrides(project(projectId));
+        return Json.createObjectBuilder()
+                .add("effective", toJson(apply(overrides)))
+                .add("overrides", toJson(overrides))
+                .add("defaults", toJson(ScoringThresholds.defaults()))
+                .build();
+    }
+
+    /** Replaces the project's overrides; {} goes back to the defaults. Unknown names and impossible values are refused. */
+    @Transactional
+    public JsonObject update(long projectId, JsonObject requested) {
+        Project project = project(projectId);
+        Map<String, Double> overrides = new TreeMap<>();
+        List<String> known = names();
+        for (Map.Entry<String, JsonValue> e : requested.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw ApiProblem.of(Response.Status.BAD_REQUEST, "Unknown threshold '" + e.getKey() + "'. Known: " + String.join(", ", known) + ".");
+            }
+            if (e.getValue().getValueType() != JsonValue.ValueType.NUMBER) {
+                throw ApiProblem.of(Response.Status.BAD_REQUEST, "Threshold '" + e.getKey() + "' must be a number, was " + e.getValue() + ".");
+            }
+            overrides.put(e.getKey(), ((JsonNumber) e.getValue()).doubleValue());
+        }
+        try {
+            apply(overrides);
+        } catch (IllegalArgumentException invalid) {
+            throw ApiProblem.of(Response.Status.BAD_REQUEST, "These thresholds do not fit together: " + invalid.getMessage() + ".");
+        }
+        project.setScoringOverrides(overrides.isEmpty() ? null : toJson(overrides).toString());
+        return describe(projectId);
+    }
+
+    /** The defaults with the overrides applied, component by component. */
+    static ScoringThresholds apply(Map<String, Double> overrides) {
+        ScoringThresholds defaults = ScoringThresholds.defaults();
+        RecordComponent[] components = ScoringThresholds.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                types[i] = c.getType();
+                Double o = overrides.get(c.getName());
+                if (o == null) {
+                    values[i] = c.getAccessor().invoke(defaults);
+                } else if (c.getType() == int.class) {
+                    if (o != Math.rint(o)) {
+                        throw new IllegalArgumentException(c.getName() + " must be a whole number");
+                    }
+                    values[i] = (int) Math.round(o);
+                } else {
+                    values[i] = o;
+                }
+            }
+            return ScoringThresholds.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalStateException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent c : ScoringThresholds.class.getRecordComponents()) {
+            names.add(c.getName());
+        }
+        return names;
+    }
+
+    private Project project(long id) {
+        Project p = em.find(Project.class, id);
+        if (p == null) {
+            throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + id + ".");
+        }
+        return p;
+    }
+
+    private static Map<String, Double> overrides(Project p) {
+        Map<String, Double> overrides = new TreeMap<>();
+        if (p.getScoringOverrides() != null) {
+            try (JsonReader r = Json.createReader(new StringReader(p.getScoringOverrides()))) {
+                r.readObject().forEach((k, v) -> {
+                    if (v instanceof JsonNumber n && names().contains(k)) {
+                        overrides.put(k, n.doubleValue());
+                    }
+                });
+            }
+        }
+        return overrides;
+    }
+
+    private static JsonObject toJson(Map<String, Double> values) {
+        JsonObjectBuilder o = Json.createObjectBuilder();
+        values.forEach(o::add);
+        return o.build();
+    }
+
+    private static JsonObject toJson(ScoringThresholds t) {
+        JsonObjectBuilder o = Json.createObjectBuilder();
+        try {
+            for (RecordComponent c : ScoringThresholds.class.getRecordComponents()) {
+                Object v = c.getAccessor().invoke(t);
+                if (v instanceof Integer i) {
+                    o.add(c.getName(), i);
+                } else if (v instanceof Number n) {
+                    o.add(c.getName(), n.doubleValue());
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return o.build();
+    }
+}
