@@ -4,6 +4,7 @@ import io.dailies.console.JobsResource;
 import io.dailies.production.ProjectsResource;
 import io.dailies.production.RunsResource;
 import io.dailies.scoring.ReviewsResource;
+import io.dailies.scoring.RunReviewsResource;
 import io.dailies.scoring.ThresholdsResource;
 import io.dailies.shotlist.ShotlistsResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -16,7 +17,7 @@ public class DailiesApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ShotlistsResource.class, ProjectsResource.class, RunsResource.class, JobsResource.class, ReviewsResource.class, ThresholdsResource.class,
+        return Set.of(ShotlistsResource.class, ProjectsResource.class, RunsResource.class, JobsResource.class, ReviewsResource.class, RunReviewsResource.class, ThresholdsResource.class,
                 ApiProblem.Mapper.class, ApiProblem.Unexpected.class);
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 /** One shot's line in a run report: its take, and each criterion's score or the reason it has none. */
 public record ReportRow(String sequence, String shot, String prompt, String videoId, String status, String takeFile,
                         List<Criterion> criteria, Integer overall, String verdict, String notes,
-                        Integer judgePromptAdherence, Integer judgePhysicalRealism) {
+                        Integer judgePromptAdherence, Integer judgePhysicalRealism, String reviewerNotes) {
 
     public ReportRow(String sequence, String shot, String prompt, String videoId, String status, String takeFile,
                      List<Criterion> criteria, Integer overall, String verdict, String notes) {
-        this(sequence, shot, prompt, videoId, status, takeFile, criteria, overall, verdict, notes, null, null);
+        this(sequence, shot, prompt, videoId, status, takeFile, criteria, overall, verdict, notes, null, null, null);
     }
 
     public record Criterion(String name, Integer score, String note) {

@@ -34,6 +34,8 @@ public final class RunReport {
         h.addAll(List.of("Overall", "Verdict", "Notes"));
         // The judge's opinions stand apart from the measured criteria and never replace them.
         h.addAll(List.of("Judge: prompt adherence", "Judge: physical realism"));
+        // Review columns: edit Verdict or Reviewer notes in Excel and upload the workbook back.
+        h.add("Reviewer notes");
         HEADERS = List.copyOf(h);
     }
 
@@ -52,7 +54,7 @@ public final class RunReport {
 
             SXSSFSheet sheet = wb.createSheet(SHEET);
             sheet.createFreezePane(2, 1);
-            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80, 14, 14};
+            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80, 14, 14, 40};
             for (int c = 0; c < widths.length; c++) {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
@@ -100,6 +102,9 @@ public final class RunReport {
                 }
                 if (row.judgePhysicalRealism() != null) {
                     x.createCell(15).setCellValue(row.judgePhysicalRealism());
+                }
+                if (row.reviewerNotes() != null) {
+                    text(x, 16, row.reviewerNotes()).setCellStyle(wrap);
                 }
                 r++;
             }

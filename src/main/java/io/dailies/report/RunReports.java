@@ -110,7 +110,7 @@ public class RunReports {
         }
         return new ReportRow(t.getShot().getSequence().getCode(), t.getShot().getCode(), t.getPrompt(), t.getVideoId(),
                 t.getStatus().name(), t.getFilePath(), criteria, s == null ? null : s.getOverall(), verdict, notes.toString(),
-                judgeAdherence, judgeRealism);
+                judgeAdherence, judgeRealism, review == null ? null : review.getNotes());
     }
 
     private static void line(StringBuilder notes, String text) {

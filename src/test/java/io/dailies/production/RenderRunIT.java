@@ -180,6 +180,50 @@ class RenderRunIT {
         assertTrue(api.get(thresholds).json().getJsonObject("overrides").isEmpty());
     }
 
+    @Test
+    void reviewsTypedIntoTheReportInExcelAreRecordedWhenItIsUploadedBack() throws Exception {
+        DailiesClient api = new DailiesClient(base);
+        SampleRun sample = sampleRun(api);
+        byte[] edited;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(api.get("api/runs/" + sample.runId() + "/report").bytes()))) {
+            Row row = wb.getSheetAt(0).getRow(4);
+            row.getCell(12).setCellValue("retake");
+            row.createCell(16).setCellValue("Lighting jumps against the previous shot.");
+            edited = bytes(wb);
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(edited))) {
+            wb.getSheetAt(0).getRow(4).getCell(12).setCellValue("MAYBE");
+            byte[] wrong = bytes(wb);
+            DailiesClient.Answer refused = api.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", wrong,
+                    "reviewer", "Ben");
+            assertEquals(400, refused.status(), refused.body());
+            JsonObject problem = refused.json().getJsonArray("problems").getJsonObject(0);
+            assertEquals(5, problem.getInt("row"));
+            assertEquals("M", problem.getString("column"));
+            assertEquals("MAYBE", problem.getString("value"));
+        }
+        DailiesClient.Answer uploaded = api.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", edited,
+                "reviewer", "Ben");
+        assertEquals(200, uploaded.status(), uploaded.body());
+        assertEquals(1, uploaded.json().getInt("reviewsRecorded"), uploaded.body());
+
+        JsonObject take = api.get("api/runs/" + sample.runId() + "/takes").array().getJsonObject(3);
+        assertEquals("RETAKE", take.getString("verdict"));
+        assertEquals("Ben", take.getJsonObject("review").getString("reviewer"));
+        assertEquals("WORKBOOK", take.getJsonObject("review").getString("source"));
+        assertEquals("Lighting jumps against the previous shot.", take.getJsonObject("review").getString("notes"));
+
+        DailiesClient.Answer again = api.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", edited,
+                "reviewer", "Ben");
+        assertEquals(0, again.json().getInt("reviewsRecorded"), "uploading the same workbook twice records nothing new");
+    }
+
+    private static byte[] bytes(XSSFWorkbook wb) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        wb.write(out);
+        return out.toByteArray();
+    }
+
     private static DailiesClient.Answer put(DailiesClient api, String path, String json) {
         return api.put(path, json);
     }
