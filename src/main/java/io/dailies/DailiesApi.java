@@ -3,6 +3,7 @@ package io.dailies;
 import io.dailies.console.JobsResource;
 import io.dailies.production.ProjectsResource;
 import io.dailies.production.RunsResource;
+import io.dailies.prompt.ShotPromptsResource;
 import io.dailies.scoring.ReviewsResource;
 import io.dailies.scoring.RunReviewsResource;
 import io.dailies.scoring.ThresholdsResource;
@@ -17,7 +18,7 @@ public class DailiesApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ShotlistsResource.class, ProjectsResource.class, RunsResource.class, JobsResource.class, ReviewsResource.class, RunReviewsResource.class, ThresholdsResource.class,
+        return Set.of(ShotlistsResource.class, ProjectsResource.class, RunsResource.class, JobsResource.class, ReviewsResource.class, RunReviewsResource.class, ThresholdsResource.class, ShotPromptsResource.class,
                 ApiProblem.Mapper.class, ApiProblem.Unexpected.class);
     }
 }

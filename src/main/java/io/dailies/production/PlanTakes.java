@@ -1,8 +1,7 @@
 package io.dailies.production;
 
-import io.dailies.prompt.CompiledPrompt;
-import io.dailies.prompt.PromptCompiler;
-import io.dailies.prompt.ShotPillars;
+import io.dailies.prompt.LintReport;
+import io.dailies.prompt.PromptBook;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -16,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * First step of a run: compile every active shot's prompt and plan one take per shot. Idempotent, so
+ * First step of a run: compile and lint every active shot's prompt and plan one take per shot; a shot
+ * whose prompt has lint errors gets a failed take and costs nothing. Idempotent, so
  * a restarted run plans only what it had not planned yet.
  */
 @Dependent
@@ -30,6 +30,9 @@ public class PlanTakes extends AbstractBatchlet {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    PromptBook prompts;
+
     @Override
     @Transactional
     public String process() {
@@ -38,14 +41,18 @@ public class PlanTakes extends AbstractBatchlet {
                 .setParameter("projectId", run.getProject().getId()).getResultList();
         Set<Long> planned = new HashSet<>(em.createQuery("select t.shot.id from Take t where t.run.id = :r", Long.class)
                 .setParameter("r", run.getId()).getResultList());
+        PromptBook.Look look = PromptBook.Look.of(run.getProject());
         for (Shot shot : shots) {
             if (planned.contains(shot.getId())) {
                 continue;
             }
-            ShotContent c = shot.content();
-            CompiledPrompt prompt = PromptCompiler.compile(new ShotPillars(c.subjectAction(), c.cameraMovement(),
-                    c.settingTime(), c.lightingPalette(), c.styleTechnical(), c.dialogue()));
-            em.persist(new Take(run, shot, prompt.text(), prompt.hash()));
+            // Linted again right before money is spent: an error keeps the take from being submitted.
+            LintReport lint = prompts.refresh(shot, look, "run #" + run.getId(), null);
+            Take take = new Take(run, shot, shot.getPrompt(), shot.getPromptHash());
+            if (lint.blocksSubmission()) {
+                take.fail("Not submitted, the prompt has lint errors:\n" + PromptBook.describe(lint.errors()));
+            }
+            em.persist(take);
         }
         run.setTotalTakes(shots.size() > planned.size() ? shots.size() : planned.size());
         return "PLANNED";

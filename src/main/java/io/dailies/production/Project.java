@@ -27,6 +27,12 @@ public class Project {
 
     private Instant updatedAt;
 
+    /** The Characters sheet (name → verbatim description) and the Style Spine sheet, as JSON (see ProjectLook). */
+    @Column(length = 100_000)
+    private String characterBible;
+    @Column(length = 10_000)
+    private String styleSpine;
+
     /** The project's own scoring thresholds, as JSON overrides of the defaults (see ProjectThresholds). */
     @Column(length = 4000)
     private String scoringOverrides;
@@ -45,6 +51,12 @@ public class Project {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void touch() { this.updatedAt = Instant.now(); }
+    public String getCharacterBible() { return characterBible; }
+    public String getStyleSpine() { return styleSpine; }
+    public void setLook(String characterBible, String styleSpine) {
+        this.characterBible = characterBible;
+        this.styleSpine = styleSpine;
+    }
     public String getScoringOverrides() { return scoringOverrides; }
     public void setScoringOverrides(String scoringOverrides) { this.scoringOverrides = scoringOverrides; }
 }

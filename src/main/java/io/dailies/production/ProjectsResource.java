@@ -20,6 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
+import io.dailies.prompt.CostEstimate;
+import io.dailies.prompt.VideoParameters;
+import io.dailies.provider.catalog.ModelCatalog;
 
 /** Projects, their shots, and starting a run: POST /api/projects/{id}/runs. */
 @Path("projects")
@@ -31,6 +35,9 @@ public class ProjectsResource {
 
     @Inject
     RunService runs;
+
+    @Inject
+    ModelCatalog catalog;
 
     @GET
     @Transactional
@@ -70,9 +77,46 @@ public class ProjectsResource {
             JsonOut.add(o, "styleTechnical", c.styleTechnical());
             JsonOut.add(o, "dialogue", c.dialogue());
             o.add("model", c.model()).add("size", c.size()).add("seconds", c.seconds());
+            JsonOut.add(o, "shotType", c.shotType());
+            JsonOut.add(o, "sound", c.sound());
+            JsonOut.add(o, "audioCues", c.audioCues());
+            JsonOut.add(o, "physics", c.physics());
+            JsonOut.add(o, "characters", c.characters());
+            JsonOut.add(o, "overrides", c.overrides());
+            JsonOut.add(o, "prompt", s.getPrompt());
+            JsonOut.add(o, "promptHash", s.getPromptHash());
+            o.add("promptVersion", s.getPromptVersion());
+            o.add("lint", s.getLint() == null ? Json.createArrayBuilder().build() : Json.createReader(new java.io.StringReader(s.getLint())).readArray());
+            o.add("lintErrors", s.getLintErrors()).add("lintWarnings", s.getLintWarnings());
+            CostEstimate.shot(catalog, s.getCode(), new VideoParameters(c.model(), c.size(), c.seconds(), null, List.of()), 1)
+                    .ifPresent(line -> o.add("estimate", Json.createObjectBuilder()
+                            .add("syncUsd", line.sync()).add("batchUsd", line.batch())));
             all.add(o);
         }
         return all.build().toString();
+    }
+
+    /** What a run of the project's active shots would cost, per shot and in total, sync and with the Batch API. */
+    @GET
+    @Path("{id}/estimate")
+    @Transactional
+    public String estimate(@PathParam("id") long id, @QueryParam("takes") @jakarta.ws.rs.DefaultValue("1") int takes) {
+        find(id);
+        List<CostEstimate.Item> items = new java.util.ArrayList<>();
+        for (Shot s : em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", id).getResultList()) {
+            items.add(new CostEstimate.Item(s.getSequence().getCode() + "-" + s.getCode(),
+                    new VideoParameters(s.getModel(), s.getSize(), s.getSeconds(), null, List.of()), takes));
+        }
+        CostEstimate e = CostEstimate.of(catalog, items);
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (CostEstimate.Line l : e.lines()) {
+            lines.add(Json.createObjectBuilder().add("shot", l.shot()).add("model", l.model()).add("size", l.size())
+                    .add("seconds", l.seconds()).add("takes", l.takes()).add("syncUsd", l.sync()).add("batchUsd", l.batch()));
+        }
+        JsonArrayBuilder unpriced = Json.createArrayBuilder();
+        e.unpriced().forEach(unpriced::add);
+        return Json.createObjectBuilder().add("shots", lines).add("unpriced", unpriced)
+                .add("totalSyncUsd", e.totalSync()).add("totalBatchUsd", e.totalBatch()).build().toString();
     }
 
     /**

@@ -46,6 +46,15 @@ public class Shot {
     @Column(length = TEXT) private String lightingPalette;
     @Column(length = TEXT) private String styleTechnical;
     @Column(length = TEXT) private String dialogue;
+    @Column(length = 200) private String shotType;
+    @Column(length = TEXT) private String sound;
+    @Column(length = TEXT) private String audioCues;
+    @Column(length = TEXT) private String physics;
+    /** Names of the characters the shot references, as written. */
+    @Column(length = 2000) private String characters;
+    /** Style-spine overrides, e.g. "lens: 85mm; palette: teal, sand, rust". */
+    @Column(length = 2000) private String overrides;
+    @Column(length = 2000) private String inputReference;
 
     @Column(nullable = false, length = 100) private String model;
     @Column(nullable = false, length = 20) private String size;
@@ -77,6 +86,13 @@ public class Shot {
                 || !Objects.equals(model, c.model())
                 || !Objects.equals(size, c.size())
                 || seconds != c.seconds()
+                || !Objects.equals(shotType, c.shotType())
+                || !Objects.equals(sound, c.sound())
+                || !Objects.equals(audioCues, c.audioCues())
+                || !Objects.equals(physics, c.physics())
+                || !Objects.equals(characters, c.characters())
+                || !Objects.equals(overrides, c.overrides())
+                || !Objects.equals(inputReference, c.inputReference())
                 || omitted;
         subjectAction = c.subjectAction();
         cameraMovement = c.cameraMovement();
@@ -87,6 +103,13 @@ public class Shot {
         model = c.model();
         size = c.size();
         seconds = c.seconds();
+        shotType = c.shotType();
+        sound = c.sound();
+        audioCues = c.audioCues();
+        physics = c.physics();
+        characters = c.characters();
+        overrides = c.overrides();
+        inputReference = c.inputReference();
         this.position = position;
         this.sourceRow = sourceRow;
         this.lastImportId = importId;
@@ -99,8 +122,40 @@ public class Shot {
 
     public ShotContent content() {
         return new ShotContent(subjectAction, cameraMovement, settingTime, lightingPalette, styleTechnical,
-                dialogue, model, size, seconds);
+                dialogue, model, size, seconds, shotType, sound, audioCues, physics, characters, overrides, inputReference);
     }
+
+    /** A retake changed one element: the shot now reads as the retake left it. */
+    public void revise(ShotContent c) {
+        update(c, position, sourceRow, lastImportId == null ? 0 : lastImportId);
+    }
+
+    /** The compiled prompt of the shot as it stands, and what the linter said of it. */
+    @Column(length = TEXT) private String prompt;
+    @Column(length = 64) private String promptHash;
+    private int promptVersion;
+    @Column(length = 20000) private String lint;
+    private int lintErrors;
+    private int lintWarnings;
+
+    public void setPrompt(String prompt, String hash, int version) {
+        this.prompt = prompt;
+        this.promptHash = hash;
+        this.promptVersion = version;
+    }
+
+    public void setLint(String json, int errors, int warnings) {
+        this.lint = json;
+        this.lintErrors = errors;
+        this.lintWarnings = warnings;
+    }
+
+    public String getPrompt() { return prompt; }
+    public String getPromptHash() { return promptHash; }
+    public int getPromptVersion() { return promptVersion; }
+    public String getLint() { return lint; }
+    public int getLintErrors() { return lintErrors; }
+    public int getLintWarnings() { return lintWarnings; }
 
     public void omit() { this.omitted = true; this.updatedAt = Instant.now(); }
 

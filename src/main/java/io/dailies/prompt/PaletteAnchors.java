@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +60,54 @@ public final class PaletteAnchors {
             }
         }
         return plainLabelEnd < 0 ? List.of() : items(text, plainLabelEnd);
+    }
+
+    /**
+     * Where the colour names that {@link #parse} reads sit in the text: the characters after the label up
+     * to the '.', ';' or line break that ends the list (trailing spaces excluded). The same label is chosen
+     * as by {@code parse}. Empty when the text has no palette label.
+     */
+    public static Optional<Span> locate(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher m = LABEL.matcher(text);
+        int plainLabelEnd = -1;
+        int from = -1;
+        while (m.find()) {
+            if (isCompoundLabel(text, m.start())) {
+                continue;
+            }
+            if (m.group(1) != null) {
+                from = m.end();
+                break;
+            }
+            if (plainLabelEnd < 0) {
+                plainLabelEnd = m.end();
+            }
+        }
+        if (from < 0) {
+            from = plainLabelEnd;
+        }
+        if (from < 0) {
+            return Optional.empty();
+        }
+        int end = text.length();
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == ';' || c == '\n' || c == '\r') {
+                end = i;
+                break;
+            }
+        }
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return Optional.of(new Span(from, end));
+    }
+
+    /** A range of characters in a text, {@code [start, end)}. */
+    public record Span(int start, int end) {
     }
 
     /** sRGB as 0xRRGGBB for a colour name from the vocabulary; unknown names → empty. */

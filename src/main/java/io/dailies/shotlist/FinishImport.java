@@ -8,6 +8,12 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import io.dailies.production.Project;
+import io.dailies.production.ProjectLook;
+import io.dailies.production.Shot;
+import io.dailies.prompt.PromptBook;
+import io.dailies.shotlist.sheet.ProjectSheets;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /** Marks shots that left the workbook as omitted (their takes stay) and closes the import. */
@@ -22,11 +28,18 @@ public class FinishImport extends AbstractBatchlet {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    PromptBook prompts;
+
     @Override
     @Transactional
-    public String process() {
+    public String process() throws Exception {
         long id = Long.parseLong(importId);
         ShotlistImport i = em.find(ShotlistImport.class, id);
+        // The project's look comes with the workbook: its Characters and Style Spine sheets (empty when absent).
+        Project project = em.find(Project.class, i.getProjectId());
+        ProjectSheets sheets = ProjectSheets.read(Path.of(i.getStoredPath()));
+        project.setLook(ProjectLook.json(sheets.bible().characters()), ProjectLook.json(sheets.spine()));
         int omitted = em.createQuery("update Shot s set s.omitted = true, s.updatedAt = :now where s.omitted = false"
                         + " and (s.lastImportId is null or s.lastImportId <> :importId)"
                         + " and s.sequence.id in (select q.id from Sequence q where q.project.id = :projectId)")
@@ -35,6 +48,12 @@ public class FinishImport extends AbstractBatchlet {
                 .setParameter("projectId", i.getProjectId())
                 .executeUpdate();
         i.setShotsOmitted(omitted);
+        // Every active shot is compiled against the new look and linted; a changed prompt is a new version.
+        PromptBook.Look look = PromptBook.Look.of(project);
+        String change = "import #" + id + " (" + i.getFilename() + ")";
+        for (Shot shot : em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", project.getId()).getResultList()) {
+            prompts.refresh(shot, look, change, null);
+        }
         i.setStatus(ShotlistImport.Status.COMPLETED);
         i.setFinishedAt(Instant.now());
         return "COMPLETED";

@@ -2,6 +2,9 @@ package io.dailies.shotlist;
 
 import io.dailies.shotlist.sheet.ShotSheetFormatException;
 import io.dailies.shotlist.sheet.ShotSheetReader;
+import io.dailies.shotlist.sheet.CellIssue;
+import io.dailies.shotlist.sheet.ProjectSheets;
+import java.util.List;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -28,7 +31,14 @@ public class InspectWorkbook extends AbstractBatchlet {
     public String process() throws Exception {
         long id = Long.parseLong(importId);
         imports.setStatus(id, ShotlistImport.Status.VALIDATING);
-        try (ShotSheetReader ignored = ShotSheetReader.open(Path.of(imports.find(id).getStoredPath()))) {
+        Path workbook = Path.of(imports.find(id).getStoredPath());
+        try (ShotSheetReader ignored = ShotSheetReader.open(workbook)) {
+            // The Characters and Style Spine sheets are checked up front too: a broken bible rejects the import.
+            List<CellIssue> errors = ProjectSheets.read(workbook).errors();
+            if (!errors.isEmpty()) {
+                imports.reject(id, errors);
+                return "REJECTED";
+            }
             return "INSPECTED";
         } catch (ShotSheetFormatException e) {
             imports.reject(id, e.issues());

@@ -59,8 +59,10 @@ public class UpsertShots extends AbstractItemWriter {
                     .setParameter("sequenceId", sequence.getId())
                     .setParameter("code", row.shotCode())
                     .getResultStream().findFirst().orElse(null);
-            ShotContent content = new ShotContent(row.subjectAction(), row.cameraMovement(), row.settingTime(),
-                    row.lightingPalette(), row.styleTechnical(), row.dialogue(), row.model(), row.size(), row.seconds());
+            ShotContent content = new ShotContent(blank(row.subjectAction()), blank(row.cameraMovement()),
+                    blank(row.settingTime()), blank(row.lightingPalette()), blank(row.styleTechnical()), blank(row.dialogue()),
+                    row.model(), row.size(), row.seconds(), blank(row.shotType()), blank(row.sound()), blank(row.audioCues()),
+                    blank(row.physics()), blank(row.characters()), blank(row.overrides()), blank(row.inputReference()));
             if (shot == null) {
                 shot = new Shot(sequence, row.shotCode());
                 shot.update(content, row.sourceRow(), row.sourceRow(), id);
@@ -84,6 +86,10 @@ public class UpsertShots extends AbstractItemWriter {
         em.flush();
         sequences.put(key(row.sequence()), s.getId());
         return s;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String key(String code) {

@@ -140,9 +140,7 @@ class ServerRestartIT {
         JsonObject perPrompt = counters.getJsonObject("created_per_prompt");
         for (JsonValue v : rows) {
             JsonObject s = v.asJsonObject();
-            String prompt = io.dailies.prompt.PromptCompiler.compile(new io.dailies.prompt.ShotPillars(
-                    s.getString("subjectAction", null), s.getString("cameraMovement", null), s.getString("settingTime", null),
-                    s.getString("lightingPalette", null), s.getString("styleTechnical", null), s.getString("dialogue", null))).text();
+            String prompt = s.getString("prompt");
             assertEquals(1, perPrompt.getInt(sha256(prompt), 0), "shot " + s.getString("shot") + " created exactly once");
         }
         JsonObject dead = findExecution(api.get("api/jobs").array(), firstExecution);

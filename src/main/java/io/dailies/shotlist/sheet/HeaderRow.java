@@ -70,7 +70,7 @@ final class HeaderRow {
 
     private static boolean isProse(ShotColumn c) {
         return switch (c) {
-            case SEQUENCE, SHOT, MODEL, SIZE, SECONDS -> false;
+            case SEQUENCE, SHOT, MODEL, SIZE, SECONDS, SHOT_TYPE, CHARACTERS, OVERRIDES, INPUT_REFERENCE -> false;
             default -> true;
         };
     }

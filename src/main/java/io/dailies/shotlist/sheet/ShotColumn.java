@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The columns of a shot list, in the template's order: the five pillars of a prompt, the dialogue and
- * the render parameters. Producers title their columns in many ways, so headers are matched
+ * the render parameters, then the optional sound, physics, character-reference, override and input
+ * reference columns. Producers title their columns in many ways, so headers are matched
  * forgivingly: case, spacing and punctuation do not matter, '&', '+', '/' and 'and' are the same,
  * and a hint in parentheses such as "(s)" may be left out.
  */
@@ -25,7 +26,15 @@ public enum ShotColumn {
     DIALOGUE("Dialogue", false, "Lines", "Dialog", "Spoken lines", "Audio & Dialogue"),
     MODEL("Model", false, "Video model", "Model name"),
     SIZE("Size", false, "Resolution", "Res", "Frame size", "Dimensions"),
-    SECONDS("Seconds", false, "Duration (s)", "Duration", "Length (s)", "Length", "Secs", "Duration (sec)");
+    SECONDS("Seconds", false, "Duration (s)", "Duration", "Length (s)", "Length", "Secs", "Duration (sec)"),
+    // Optional columns added after the original eleven, so the template's letters A-K stay where they were.
+    SHOT_TYPE("Shot type", false, "Shot size", "Type of shot", "Coverage"),
+    SOUND("Sound", false, "Ambient sound", "Ambience", "Ambient", "Audio", "Sound bed", "Background sound", "Atmos"),
+    AUDIO_CUES("Audio cues", false, "Sound cues", "Timed cues", "Timed audio", "Cues", "SFX", "Sound effects"),
+    PHYSICS("Physics", false, "Physics cues", "Physical cues", "Physics constraints", "Physics & Materials", "Materials"),
+    CHARACTERS("Characters", false, "Character references", "Character refs", "Characters to reference", "Cast"),
+    OVERRIDES("Overrides", false, "Override", "Style overrides", "Spine overrides", "Style spine overrides"),
+    INPUT_REFERENCE("Input reference", false, "Reference image", "Input image", "Image reference", "First frame");
 
     /** Enum constants are built before the enum's own static fields, so the patterns live here. */
     private static final class Patterns {

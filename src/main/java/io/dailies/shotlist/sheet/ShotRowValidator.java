@@ -1,5 +1,7 @@
 package io.dailies.shotlist.sheet;
 
+import io.dailies.prompt.ShotSpec;
+import io.dailies.prompt.SpineOverrides;
 import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.provider.catalog.ModelSpec;
 import java.util.ArrayList;
@@ -62,6 +64,8 @@ public final class ShotRowValidator {
         check.shortName(ShotColumn.SHOT);
         String size = check.size(model);
         Integer seconds = check.seconds(model);
+        check.overrides();
+        check.characters(model);
 
         if (!check.issues.isEmpty()) {
             return ValidatedRow.invalid(r.row(), check.issues);
@@ -71,6 +75,9 @@ public final class ShotRowValidator {
                 text(r, ShotColumn.SUBJECT_ACTION), text(r, ShotColumn.CAMERA_MOVEMENT),
                 text(r, ShotColumn.SETTING_TIME), text(r, ShotColumn.LIGHTING_PALETTE),
                 text(r, ShotColumn.STYLE_TECHNICAL), text(r, ShotColumn.DIALOGUE),
+                text(r, ShotColumn.SHOT_TYPE), text(r, ShotColumn.SOUND), text(r, ShotColumn.AUDIO_CUES),
+                text(r, ShotColumn.PHYSICS), text(r, ShotColumn.CHARACTERS), text(r, ShotColumn.OVERRIDES),
+                text(r, ShotColumn.INPUT_REFERENCE),
                 model.name(), size, seconds, r.row(), r.extras()));
     }
 
@@ -145,6 +152,29 @@ public final class ShotRowValidator {
                         + String.join(", ", catalog.names()) + " (or leave it blank for " + catalog.defaultModel().name() + ")");
             }
             return spec;
+        }
+
+        /** Each entry of the Overrides cell must name a style-spine field and give it a value. */
+        void overrides() {
+            if (!usable(ShotColumn.OVERRIDES)) {
+                return;
+            }
+            for (String problem : SpineOverrides.parse(value(ShotColumn.OVERRIDES)).problems()) {
+                issue(ShotColumn.OVERRIDES, "Overrides: " + problem);
+            }
+        }
+
+        /** No more characters to reference than the model takes per generation. */
+        void characters(ModelSpec model) {
+            if (model == null || !usable(ShotColumn.CHARACTERS)) {
+                return;
+            }
+            List<String> names = ShotSpec.characterList(value(ShotColumn.CHARACTERS));
+            if (names.size() > model.maxCharacters()) {
+                issue(ShotColumn.CHARACTERS, "Characters lists " + names.size() + " characters to reference ("
+                        + String.join(", ", names) + "); " + model.name() + " takes at most " + model.maxCharacters()
+                        + " per generation: keep the ones who matter most (the others are still described wherever the text names them)");
+            }
         }
 
         /** The size as "WxH", the model's default when blank; null when wrong (reported) or not checkable. */

@@ -67,8 +67,10 @@ class DuplicateShotDetectorTest {
     @Test
     void checksValidatedShotsToo() {
         DuplicateShotDetector d = new DuplicateShotDetector();
-        ShotRowData a = new ShotRowData("Castle", "SC1-01", "x", "", "", "", "", "", "sora-2", "1280x720", 4, 2, java.util.Map.of());
-        ShotRowData b = new ShotRowData("Castle", "SC1-01", "y", "", "", "", "", "", "sora-2", "1280x720", 4, 9, java.util.Map.of());
+        ShotRowData a = new ShotRowData("Castle", "SC1-01", "x", "", "", "", "", "", "", "", "", "", "", "", "", "sora-2", "1280x720", 4, 2,
+                java.util.Map.of());
+        ShotRowData b = new ShotRowData("Castle", "SC1-01", "y", "", "", "", "", "", "", "", "", "", "", "", "", "sora-2", "1280x720", 4, 9,
+                java.util.Map.of());
         assertEquals(Optional.empty(), d.check(a));
         assertEquals("Shot 'SC1-01' of sequence 'Castle' already appears in row 2: give this shot its own code, or delete the repeated row",
                 d.check(b).orElseThrow().message());

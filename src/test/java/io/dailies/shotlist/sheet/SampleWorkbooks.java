@@ -1,5 +1,8 @@
 package io.dailies.shotlist.sheet;
 
+import io.dailies.prompt.CharacterAnchor;
+import io.dailies.prompt.SpineField;
+import io.dailies.prompt.StyleSpine;
 import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.provider.catalog.ModelSpec;
 import java.io.ByteArrayOutputStream;
@@ -45,28 +48,56 @@ public final class SampleWorkbooks {
     public static final String STYLE_SPINE =
             "Style spine: 35mm lens at f/2.8, anamorphic 2.39:1 feel, fine film grain, natural contrast";
 
-    // Character anchors: three or four details, repeated verbatim wherever the character appears.
-    public static final String QUEEN =
-            "the queen, a woman in her sixties with a silver braided crown, a burgundy velvet gown and a jade ring";
-    public static final String CHANCELLOR =
-            "the chancellor, a gaunt man with a shaved head, a black fur-trimmed robe and a brass chain of office";
-    public static final String COURTIERS =
-            "the courtiers, men and women in charcoal wool doublets with mustard sashes";
-    public static final String DETECTIVE =
-            "Detective Reyes, a woman in her forties with a gray wool overcoat, a loosened navy tie and a silver wristwatch";
-    public static final String SUSPECT =
-            "the suspect, a young man with a buzz cut, a torn denim jacket and a bandaged left hand";
-    public static final String CHEF =
-            "Chef Amara, a tall woman with close-cropped gray hair, a white double-breasted jacket, a red neckerchief and a burn scar on her left forearm";
-    public static final String COMMIS =
-            "the commis, a lanky young man with a blue striped apron, a paper toque and wire-rimmed glasses";
+    private static final String STABLE = "steady gimbal, stable horizon, no jitter";
 
-    // Palette anchors: one set per sequence, so the light matches across its cuts.
+    /** The Style Spine sheet: the same values as {@link #STYLE_SPINE}, field by field, plus the castle's palette. */
+    public static final StyleSpine SPINE = new StyleSpine("35mm", "f/2.8", "anamorphic 2.39:1 feel",
+            "fine film grain, natural contrast", List.of("burgundy", "antique gold", "slate gray", "candle amber"), STABLE);
+
+    // Character anchors: three or four details, defined once on the Characters sheet.
+    public static final String QUEEN_DESCRIPTION =
+            "a woman in her sixties with a silver braided crown, a burgundy velvet gown and a jade ring";
+    public static final String CHANCELLOR_DESCRIPTION =
+            "a gaunt man with a shaved head, a black fur-trimmed robe and a brass chain of office";
+    public static final String COURTIERS_DESCRIPTION =
+            "men and women in charcoal wool doublets with mustard sashes and starched white ruffs";
+    public static final String DETECTIVE_DESCRIPTION =
+            "a woman in her forties with a gray wool overcoat, a loosened navy tie and a silver wristwatch";
+    public static final String SUSPECT_DESCRIPTION =
+            "a young man with a buzz cut, a torn denim jacket and a bandaged left hand";
+    public static final String CHEF_DESCRIPTION =
+            "a tall woman with close-cropped gray hair, a white double-breasted jacket, a red neckerchief and a burn scar on her left forearm";
+    public static final String COMMIS_DESCRIPTION =
+            "a lanky young man with a blue striped apron, a paper toque and wire-rimmed glasses";
+
+    /** The Characters sheet: name, description, reference image, aliases. */
+    public static final List<CharacterAnchor> CHARACTERS = List.of(
+            new CharacterAnchor("Queen", QUEEN_DESCRIPTION, "references/queen.png", List.of()),
+            new CharacterAnchor("Chancellor", CHANCELLOR_DESCRIPTION, "references/chancellor.png", List.of()),
+            new CharacterAnchor("Courtiers", COURTIERS_DESCRIPTION, "", List.of()),
+            new CharacterAnchor("Detective Reyes", DETECTIVE_DESCRIPTION, "references/detective-reyes.png", List.of("Detective", "Reyes")),
+            new CharacterAnchor("Suspect", SUSPECT_DESCRIPTION, "references/suspect.png", List.of()),
+            new CharacterAnchor("Chef Amara", CHEF_DESCRIPTION, "references/chef-amara.png", List.of("Chef")),
+            new CharacterAnchor("Commis", COMMIS_DESCRIPTION, "references/commis.png", List.of()));
+
+    // Most rows also repeat each description word for word in the text (the compiler then adds nothing);
+    // the later kitchen rows only name their characters and the compiler writes the Characters sheet's
+    // description at the first mention. Both ways are supported.
+    public static final String QUEEN = "the queen, " + QUEEN_DESCRIPTION;
+    public static final String CHANCELLOR = "the chancellor, " + CHANCELLOR_DESCRIPTION;
+    public static final String COURTIERS = "the courtiers, " + COURTIERS_DESCRIPTION;
+    public static final String DETECTIVE = "Detective Reyes, " + DETECTIVE_DESCRIPTION;
+    public static final String SUSPECT = "the suspect, " + SUSPECT_DESCRIPTION;
+    public static final String CHEF = "Chef Amara, " + CHEF_DESCRIPTION;
+    public static final String COMMIS = "the commis, " + COMMIS_DESCRIPTION;
+
+    // Palette anchors: one set per sequence, so the light matches across its cuts. The castle's is the
+    // spine's; the other sequences override the palette explicitly.
     public static final String CASTLE_PALETTE = "Palette anchors: burgundy, antique gold, slate gray, candle amber";
     public static final String INTERROGATION_PALETTE = "Palette anchors: teal, concrete gray, nicotine yellow, steel blue";
     public static final String KITCHEN_PALETTE = "Palette anchors: copper, cream, basil green, steel gray";
-
-    private static final String STABLE = "steady gimbal, stable horizon, no jitter";
+    private static final String INTERROGATION_OVERRIDES = "palette: teal, concrete gray, nicotine yellow, steel blue";
+    private static final String KITCHEN_OVERRIDES = "palette: copper, cream, basil green, steel gray";
 
     private static final String THRONE_ROOM =
             "The castle's throne room at dawn: a long stone hall, a red carpet runner, tall arched east windows, iron chandeliers with lit candles";
@@ -74,6 +105,8 @@ public final class SampleWorkbooks {
             "A windowless police interrogation room at 2 a.m.: cinder-block walls, a steel table bolted to the floor, two metal chairs, a one-way mirror on the left wall";
     private static final String KITCHEN =
             "A restaurant kitchen at the height of Friday dinner service, 8:30 p.m.: a brushed-steel pass, copper pans hanging over a six-burner range, white tiled walls";
+    private static final String THRONE_ROOM_LIGHT =
+            "Shafts of early sun through the tall east windows from frame left, warm candle fill from the chandeliers above, deep shadows under the arches; ";
     private static final String INTERROGATION_LIGHT =
             "Single hard fluorescent panel directly overhead, cool teal spill from the one-way mirror at frame left, deep shadows under the eyes; ";
     private static final String KITCHEN_LIGHT =
@@ -81,129 +114,148 @@ public final class SampleWorkbooks {
 
     /** One row of the sample, in column order. */
     public record SampleShot(String sequence, String shot, String subjectAction, String cameraMovement,
-                             String settingTime, String lightingPalette, String dialogue, int seconds) {
+                             String settingTime, String lightingPalette, String dialogue, int seconds,
+                             String sound, String audioCues, String physics, String characters, String overrides) {
     }
 
     public static final List<SampleShot> SHOTS = List.of(
             // 1. Castle: the guide's own sequence
             new SampleShot("Castle", "SC1-01",
                     "The castle stands silent as mist drifts off the moat; in the first two seconds a flock of rooks lifts from the north tower, "
-                            + "at four seconds the iron portcullis begins to rise, and in the final two seconds a single torch flares above the gate. "
-                            + "Sound: wind over stone, rooks calling, the portcullis chain rattling at 00:04.",
+                            + "at four seconds the iron portcullis begins to rise, and in the final two seconds a single torch flares above the gate.",
                     "Wide establishing shot, low angle from across the moat; slow crane-up from the water line to the battlements; " + STABLE,
                     "A medieval castle of weathered gray stone on a rocky hill above a still moat, at dawn in early spring, thin mist on the water",
                     "Low golden sunrise backlight from camera right behind the towers, cool blue fill from the open sky, soft haze; " + CASTLE_PALETTE,
-                    "", 8),
+                    "", 8,
+                    "Wind over stone and rooks calling", "portcullis chain rattles at 00:04", "", "", ""),
             new SampleShot("Castle", "SC1-02",
                     "At the far end of the hall " + QUEEN + ", sits motionless on the throne; over the first three seconds the two rows of "
                             + COURTIERS + ", turn their heads toward her one after another, and in the final second she lifts her chin.",
                     "Wide shot, eye level, centred on the aisle; slow dolly-in from the great doors toward the throne; " + STABLE,
                     THRONE_ROOM,
-                    "Shafts of early sun through the tall east windows from frame left, warm candle fill from the chandeliers above, deep shadows under the arches; "
-                            + CASTLE_PALETTE,
-                    "", 4),
+                    THRONE_ROOM_LIGHT + CASTLE_PALETTE,
+                    "", 4,
+                    "Candles hiss and fabric rustles in the hushed hall", "", "", "Queen", ""),
             new SampleShot("Castle", "SC1-03",
                     "The weathered hands of " + QUEEN + ", grip a heavy pewter goblet resting on the oak armrest; in the first second her fingers tighten, "
-                            + "at two seconds her knuckles whiten, and in the final second the dark wine trembles against the rim without spilling. "
-                            + "Physical cues: heavy pewter goblet full of wine, firm contact with the carved oak armrest, the liquid obeys gravity, no clipping.",
+                            + "at two seconds her knuckles whiten, and in the final second the dark wine trembles against the rim without spilling.",
                     "Extreme close-up at armrest height, slight side angle, shallow depth of field sharp on the hands; locked tripod camera, no movement",
                     "The throne of the throne room, carved dark oak with gilt inlay, the same dawn",
                     "One warm window shaft from frame left raking across the hands, candle fill from behind the throne; " + CASTLE_PALETTE,
-                    "", 4),
+                    "", 4,
+                    "", "", "Heavy pewter goblet full of wine, firm contact with the carved oak armrest, the liquid obeys gravity, no clipping",
+                    "Queen", "lens: 85mm"),
             new SampleShot("Castle", "SC1-04",
                     "In the front row " + COURTIERS + ", gasp together in the first second, two of them step back half a pace at two seconds, "
-                            + "and in the final second a woman presses her hand to her mouth. Sound: one sharp collective gasp at 00:01, then silence.",
+                            + "and in the final second a woman presses her hand to her mouth.",
                     "Medium shot of the front row, eye level from beside the throne; slow pan from left to right along the row; " + STABLE,
                     THRONE_ROOM,
-                    "Shafts of early sun through the tall east windows from frame left, warm candle fill from the chandeliers above, deep shadows under the arches; "
-                            + CASTLE_PALETTE,
-                    "", 4),
+                    THRONE_ROOM_LIGHT + CASTLE_PALETTE,
+                    "", 4,
+                    "Silence in the stone hall after the gasp", "one sharp collective gasp at 00:01", "", "", ""),
             new SampleShot("Castle", "SC1-05",
                     "In the aisle " + CHANCELLOR + ", takes three steps down the carpet toward "
-                            + QUEEN + ", stops, and in the final second drops to one knee, his chain of office swinging once against his chest. "
-                            + "Physical cues: heavy brass chain with real weight, the knee meets the stone floor with a soft thud.",
+                            + QUEEN + ", stops, and in the final second drops to one knee, his chain of office swinging once against his chest.",
                     "Medium shot over the queen's shoulder down the aisle, eye level; locked tripod camera, no movement",
                     THRONE_ROOM,
-                    "Shafts of early sun through the tall east windows from frame left, warm candle fill from the chandeliers above, deep shadows under the arches; "
-                            + CASTLE_PALETTE,
-                    "Queen: 'Bring me the traitor.'", 4),
+                    THRONE_ROOM_LIGHT + CASTLE_PALETTE,
+                    "Queen: 'Bring me the traitor.'", 4,
+                    "", "", "Heavy brass chain with real weight; the knee meets the stone floor with a soft thud",
+                    "Chancellor, Queen", ""),
 
             // 2. Interrogation: two characters, dialogue
             new SampleShot("Interrogation", "SC2-01",
                     "Alone at the steel table, " + SUSPECT + ", drums his bandaged fingers twice in the first second, "
-                            + "glances at the one-way mirror at two seconds, and in the final second the door opens and " + DETECTIVE + ", steps in. "
-                            + "Sound: fluorescent hum, door latch click at 00:03.",
+                            + "glances at the one-way mirror at two seconds, and in the final second the door opens and " + DETECTIVE + ", steps in.",
                     "Wide shot from the far corner, high angle; locked tripod camera, no movement",
                     INTERROGATION_ROOM,
                     INTERROGATION_LIGHT + INTERROGATION_PALETTE,
-                    "", 4),
+                    "", 4,
+                    "Fluorescent hum", "door latch click at 00:03", "", "Suspect, Detective Reyes", INTERROGATION_OVERRIDES),
             new SampleShot("Interrogation", "SC2-02",
                     DETECTIVE + ", crosses to the table in three steps and in the final second drops a thick manila folder onto the steel surface; "
-                            + "the folder lands flat with a dull slap and slides two inches before stopping. "
-                            + "Physical cues: paper folder about half a kilo, friction on brushed steel, no bounce.",
+                            + "the folder lands flat with a dull slap and slides two inches before stopping.",
                     "Medium shot, eye level; slow tracking move from left to right with her from the door to the table; " + STABLE,
                     INTERROGATION_ROOM,
                     INTERROGATION_LIGHT + INTERROGATION_PALETTE,
-                    "", 4),
+                    "", 4,
+                    "Fluorescent hum", "folder slap at 00:03",
+                    "Paper folder of about half a kilo, friction on brushed steel, no bounce, object permanence maintained",
+                    "Detective Reyes", INTERROGATION_OVERRIDES),
             new SampleShot("Interrogation", "SC2-03",
                     DETECTIVE + ", leans both palms on the table in the first two seconds and speaks; " + SUSPECT
                             + ", holds her gaze, leans back until his chair creaks at five seconds, and answers in the final two seconds.",
                     "Medium two-shot in profile across the table, eye level; slow push-in; " + STABLE,
                     INTERROGATION_ROOM,
                     INTERROGATION_LIGHT + INTERROGATION_PALETTE,
-                    "Detective: 'You're lying.'\nSuspect: 'Or maybe I'm tired.'", 8),
+                    "Detective: 'You're lying.'\nSuspect: 'Or maybe I'm tired.'", 8,
+                    "Fluorescent hum", "chair creak at 00:05", "", "Detective Reyes, Suspect", INTERROGATION_OVERRIDES),
             new SampleShot("Interrogation", "SC2-04",
-                    "At the table " + SUSPECT + ", slides his bandaged left hand off the table into his lap over the first two seconds, "
-                            + "and in the final second the fingers curl slowly into a fist. Physical cues: gauze bandage creases where the fingers bend, the hand rests with weight on the denim.",
+                    "At the table " + SUSPECT + ", draws his bandaged left hand off the table into his lap over the first two seconds, "
+                            + "and in the final second the fingers curl slowly into a fist.",
                     "Extreme close-up at table height, shallow depth of field; locked tripod camera, no movement",
                     INTERROGATION_ROOM,
                     INTERROGATION_LIGHT + INTERROGATION_PALETTE,
-                    "", 4),
+                    "", 4,
+                    "", "", "Gauze bandage creases where the fingers bend, the hand rests with weight on the denim",
+                    "Suspect", INTERROGATION_OVERRIDES),
             new SampleShot("Interrogation", "SC2-05",
                     DETECTIVE + ", gathers the folder in the first second, taps her silver wristwatch twice, walks to the door in four steps "
                             + "and pauses with her hand on the handle in the final second.",
                     "Medium wide shot from behind the suspect's shoulder, eye level; slow pan from right to left following her to the door; " + STABLE,
                     INTERROGATION_ROOM,
                     INTERROGATION_LIGHT + INTERROGATION_PALETTE,
-                    "Detective: 'Take your time.'", 4),
+                    "Detective: 'Take your time.'", 4,
+                    "", "", "The folder keeps its shape and weight in her hand, object permanence maintained",
+                    "Detective Reyes", INTERROGATION_OVERRIDES),
 
-            // 3. Kitchen: the guide's chef, physics of food and metal
+            // 3. Kitchen: the guide's chef, physics of food and metal; after their first shot, characters are only named
             new SampleShot("Kitchen", "SC3-01",
                     "Cooks work their stations; " + CHEF + ", walks the length of the pass in four steps over the first two seconds, stops at the ticket rail, "
-                            + "and in the final second tears off a ticket and calls the order. Sound: the roar of the range and the clatter of pans form the background.",
+                            + "and in the final second tears off a ticket and calls the order.",
                     "Wide shot, eye level, tracking left to right with the chef along the pass; " + STABLE,
                     KITCHEN,
                     KITCHEN_LIGHT + KITCHEN_PALETTE,
-                    "Chef Amara: 'Two sea bass, one risotto, fire!'", 4),
+                    "Chef Amara: 'Two sea bass, one risotto, fire!'", 4,
+                    "The roar of the range and the clatter of pans form the background", "", "", "Chef Amara", KITCHEN_OVERRIDES),
             new SampleShot("Kitchen", "SC3-02",
                     "At the range " + COMMIS + ", lays a sea bass fillet skin-side down in a hot cast-iron pan in the first second; "
-                            + "oil spits, at two seconds the fillet settles flat under a steel press, and in the final second he lifts the press away. "
-                            + "Physical cues: heavy cast-iron pan on a gas flame, a 200 g fillet, oil droplets fall with gravity, no floating.",
+                            + "oil spits, at two seconds the fillet settles flat under a steel press, and in the final second he lifts the press away.",
                     "Close-up at stove height, slight high angle; locked tripod camera, no movement",
                     KITCHEN,
                     KITCHEN_LIGHT + KITCHEN_PALETTE,
-                    "", 4),
+                    "", 4,
+                    "Oil sizzling over the roar of the range", "",
+                    "Heavy cast-iron pan on a gas flame, a 200 g fillet, oil droplets fall with gravity, no floating, object permanence maintained",
+                    "Commis", KITCHEN_OVERRIDES),
             new SampleShot("Kitchen", "SC3-03",
-                    CHEF + ", lowers a basil leaf onto the risotto with steel tweezers in the first two seconds, wipes the rim of the cream plate with a cloth, "
-                            + "and in the final second slides the plate onto the pass. Physical cues: the ceramic plate slides on brushed steel with realistic friction and stops without spinning.",
+                    "Chef Amara lowers a basil leaf onto the risotto with steel tweezers in the first two seconds, wipes the rim of the cream plate with a cloth, "
+                            + "and in the final second slides the plate onto the pass.",
                     "Top-down close-up over the plate; slow push-in from above; " + STABLE,
                     KITCHEN,
                     KITCHEN_LIGHT + KITCHEN_PALETTE,
-                    "", 4),
+                    "", 4,
+                    "", "",
+                    "The ceramic plate slides on brushed steel with realistic friction and stops without spinning, object permanence maintained",
+                    "Chef Amara", KITCHEN_OVERRIDES),
             new SampleShot("Kitchen", "SC3-04",
-                    CHEF + ", dips a tasting spoon into a copper saucepan in the first second, tastes at two seconds, pauses one beat, "
-                            + "and in the final second nods once. Physical cues: thick sauce coats the spoon and drips slowly back into the pan.",
+                    "Chef Amara dips a tasting spoon into a copper saucepan in the first second, tastes at two seconds, pauses one beat, "
+                            + "and in the final second nods once.",
                     "Medium close-up, eye level; slow dolly-in; " + STABLE,
                     KITCHEN,
                     KITCHEN_LIGHT + KITCHEN_PALETTE,
-                    "", 4),
+                    "", 4,
+                    "", "", "Thick sauce coats the spoon and drips slowly back into the pan", "Chef Amara", KITCHEN_OVERRIDES),
             new SampleShot("Kitchen", "SC3-05",
-                    CHEF + ", slides the finished plate across the pass to " + COMMIS + ", in the first second; he catches it with both hands at two seconds, "
-                            + "turns and walks out through the swinging door in the final second. Physical cues: the door swings back on its hinge and settles.",
+                    "Chef Amara slides the finished plate across the pass to the commis in the first second; he catches it with both hands at two seconds, "
+                            + "turns and walks out through the swinging door in the final second.",
                     "Medium two-shot across the pass, eye level; locked tripod camera, no movement",
                     KITCHEN,
                     KITCHEN_LIGHT + KITCHEN_PALETTE,
-                    "Chef Amara: 'Hands! Table four, now.'\nCommis: 'Yes, Chef.'", 4));
+                    "Chef Amara: 'Hands! Table four, now.'\nCommis: 'Yes, Chef.'", 4,
+                    "", "door thump at 00:03",
+                    "Ceramic plate with real weight, the door swings back on its hinge and settles, object permanence maintained",
+                    "Chef Amara, Commis", KITCHEN_OVERRIDES));
 
     private SampleWorkbooks() {
     }
@@ -235,8 +287,9 @@ public final class SampleWorkbooks {
             Row title = sheet.createRow(0);
             cell(title, 0, withShots ? TITLE : "Project title — shot list", styles.title);
             Row note = sheet.createRow(1);
-            cell(note, 0, "One row per shot. Repeat the style spine and each character's description word for word in every row; "
-                    + "one camera move per shot; name 3-5 palette colours. The header row below must stay; rows above it are free.", styles.note);
+            cell(note, 0, "One row per shot. Define each character once on the Characters sheet and the look once on the Style Spine "
+                    + "sheet: Dailies writes them into every prompt (change the look of one shot in Overrides, e.g. 'lens: 85mm'). "
+                    + "One camera move per shot; name 3-5 palette colours. The header row below must stay; rows above it are free.", styles.note);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns.length - 1));
 
             Row header = sheet.createRow(HEADER_ROW - 1);
@@ -259,9 +312,19 @@ public final class SampleWorkbooks {
                     Cell seconds = row.createCell(ShotColumn.SECONDS.ordinal());
                     seconds.setCellValue(s.seconds());
                     seconds.setCellStyle(styles.wrapped);
+                    String[][] more = {{ShotColumn.SOUND.name(), s.sound()}, {ShotColumn.AUDIO_CUES.name(), s.audioCues()},
+                            {ShotColumn.PHYSICS.name(), s.physics()}, {ShotColumn.CHARACTERS.name(), s.characters()},
+                            {ShotColumn.OVERRIDES.name(), s.overrides()}};
+                    for (String[] m : more) {
+                        if (!m[1].isEmpty()) {
+                            cell(row, ShotColumn.valueOf(m[0]).ordinal(), m[1], styles.wrapped);
+                        }
+                    }
                 }
             }
             dropDowns(sheet, catalog);
+            characters(wb, styles, withShots);
+            styleSpine(wb, styles, withShots);
             guide(wb, styles);
             wb.setActiveSheet(0);
             wb.write(out);
@@ -269,6 +332,71 @@ public final class SampleWorkbooks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Characters sheet: one row per character, its description repeated verbatim by the compiler. */
+    private static void characters(XSSFWorkbook wb, Styles styles, boolean withCharacters) {
+        Sheet sheet = wb.createSheet(CharacterSheetReader.SHEET_NAMES.get(0));
+        String[] head = {"Name", "Description (3-4 distinctive details)", "Reference image", "Aliases"};
+        Row h = sheet.createRow(0);
+        for (int i = 0; i < head.length; i++) {
+            cell(h, i, head[i], styles.header);
+        }
+        int[] widths = {20, 90, 32, 24};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        if (!withCharacters) {
+            return;
+        }
+        int r = 1;
+        for (CharacterAnchor c : CHARACTERS) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, c.name(), styles.wrapped);
+            cell(row, 1, c.description(), styles.wrapped);
+            if (c.hasReferenceImage()) {
+                cell(row, 2, c.referenceImage(), styles.wrapped);
+            }
+            if (!c.aliases().isEmpty()) {
+                cell(row, 3, String.join(", ", c.aliases()), styles.wrapped);
+            }
+        }
+    }
+
+    /** The Style Spine sheet, field | value | what to write; the template leaves the values blank. */
+    private static void styleSpine(XSSFWorkbook wb, Styles styles, boolean withValues) {
+        Sheet sheet = wb.createSheet(StyleSpineSheetReader.SHEET_NAMES.get(0));
+        String[] head = {"Field", "Value", "What to write"};
+        Row h = sheet.createRow(0);
+        for (int i = 0; i < head.length; i++) {
+            cell(h, i, head[i], styles.header);
+        }
+        int[] widths = {18, 50, 90};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        int r = 1;
+        for (SpineField f : SpineField.values()) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, f.label(), styles.wrapped);
+            if (withValues && !SPINE.value(f).isEmpty()) {
+                cell(row, 1, SPINE.value(f), styles.wrapped);
+            }
+            cell(row, 2, spineAdvice(f), styles.wrapped);
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    private static String spineAdvice(SpineField f) {
+        return switch (f) {
+            case LENS -> "The lens of every shot, e.g. 35mm. Written on the Camera line unless the row names a lens.";
+            case APERTURE -> "e.g. f/2.8. Written with the lens.";
+            case CAMERA_LANGUAGE -> "How the camera behaves across the film, e.g. 'anamorphic 2.39:1 feel'. Written on the Style line.";
+            case GRADE -> "The look of the image, e.g. 'fine film grain, natural contrast'. Written on the Style line.";
+            case PALETTE -> "3-5 named colours, comma-separated, e.g. 'amber, cream, walnut brown'. Written as 'Palette anchors:' on the Lighting line.";
+            case STABILITY -> "e.g. 'steady gimbal, stable horizon, no jitter'. Added when the camera moves and the row gives no cue of its own.";
+        };
     }
 
     /** Model, Size and Seconds offer the catalog's values; a warning, not a block, so a new model can still be typed. */
@@ -295,7 +423,7 @@ public final class SampleWorkbooks {
         sheet.addValidationData(v);
     }
 
-    /** A second sheet explaining each column; the importer reads only 'Shots'. */
+    /** A sheet explaining each column of 'Shots'; the importer ignores it. */
     private static void guide(XSSFWorkbook wb, Styles styles) {
         Sheet sheet = wb.createSheet("How to fill");
         String[] head = {"Column", "Required", "Also accepted as", "What to write"};
@@ -315,6 +443,20 @@ public final class SampleWorkbooks {
             cell(row, 2, String.join(", ", c.aliases()), styles.wrapped);
             cell(row, 3, advice(c), styles.wrapped);
         }
+        r++;
+        Row characters = sheet.createRow(r++);
+        cell(characters, 0, "Characters sheet", styles.wrapped);
+        cell(characters, 1, "no", styles.wrapped);
+        cell(characters, 2, String.join(", ", CharacterSheetReader.SHEET_NAMES.subList(1, CharacterSheetReader.SHEET_NAMES.size())), styles.wrapped);
+        cell(characters, 3, "One row per character: Name, Description (3-4 distinctive visual details, written word for word into every "
+                + "prompt that names the character), Reference image (for the Characters API), Aliases (other names the shot list "
+                + "uses, e.g. Detective for Detective Reyes).", styles.wrapped);
+        Row spine = sheet.createRow(r);
+        cell(spine, 0, "Style Spine sheet", styles.wrapped);
+        cell(spine, 1, "no", styles.wrapped);
+        cell(spine, 2, String.join(", ", StyleSpineSheetReader.SHEET_NAMES.subList(1, StyleSpineSheetReader.SHEET_NAMES.size())), styles.wrapped);
+        cell(spine, 3, "Lens, Aperture, Camera language, Grade, Palette anchors and Stability cues, carried into every shot. "
+                + "A shot changes a field only in its Overrides cell, e.g. 'lens: 85mm'.", styles.wrapped);
         sheet.createFreezePane(0, 1);
     }
 
@@ -323,15 +465,23 @@ public final class SampleWorkbooks {
             case SEQUENCE -> "The sequence the shot belongs to, e.g. Castle. Repeat it on every row (no merged cells).";
             case SHOT -> "A code unique within the sequence, e.g. SC1-03.";
             case SUBJECT_ACTION -> "Who does what, in timed beats: 'takes four steps to the window, pauses, and pulls the curtain in the final second'. "
-                    + "Describe each character with the same 3-4 details, word for word, in every shot. Add weight, material and contact where objects meet.";
+                    + "Name characters as on the Characters sheet: their description is written in for you (or repeat it word for word).";
             case CAMERA_MOVEMENT -> "Shot size and angle, then exactly one move ('slow dolly-in') with 'steady gimbal, stable horizon, no jitter', or 'locked tripod camera'.";
             case SETTING_TIME -> "Where and when: the place, its materials, the time of day.";
             case LIGHTING_PALETTE -> "Light source and direction ('soft window light from frame left'), then 'Palette anchors:' and 3-5 colours, the same within a sequence.";
-            case STYLE_TECHNICAL -> "The style spine, identical in every row: lens, aperture, film look.";
+            case STYLE_TECHNICAL -> "The look, identical in every row, or left to the Style Spine sheet: lens, aperture, film look.";
             case DIALOGUE -> "Spoken lines, one or two short sentences per speaker, labelled: Detective: 'You're lying.'";
             case MODEL -> "sora-2 or sora-2-pro; blank means sora-2.";
             case SIZE -> "Width x height: 1280x720 or 720x1280; sora-2-pro also 1792x1024, 1024x1792, 1920x1080, 1080x1920. Blank means 1280x720.";
             case SECONDS -> "4, 8, 12, 16 or 20; blank means 4.";
+            case SHOT_TYPE -> "Optional framing shorthand written before the camera text, e.g. 'Extreme close-up'.";
+            case SOUND -> "The ambient bed, described rather than micromanaged: 'the hum of espresso machines and the murmur of voices'.";
+            case AUDIO_CUES -> "A few timed cues, separated by ';': 'door slam at 00:02; footsteps at 00:04'.";
+            case PHYSICS -> "Weight, material and contact: 'heavy oak door with metal hinges', 'non-penetrating collision, realistic friction'.";
+            case CHARACTERS -> "Characters to reference through the Characters API, from the Characters sheet: 'Queen, Chancellor' (at most 2).";
+            case OVERRIDES -> "Style spine fields this shot changes on purpose, 'field: value' separated by ';': 'lens: 85mm; palette: teal, sand, rust'. "
+                    + "Fields: lens, aperture, camera language, grade, palette, stability; 'none' leaves a field out.";
+            case INPUT_REFERENCE -> "Optional image for the first frame (the API's input reference).";
         };
     }
 
@@ -346,6 +496,9 @@ public final class SampleWorkbooks {
             case DIALOGUE -> 30;
             case MODEL, SIZE -> 12;
             case SECONDS -> 9;
+            case SHOT_TYPE, CHARACTERS, INPUT_REFERENCE -> 18;
+            case SOUND, AUDIO_CUES, OVERRIDES -> 30;
+            case PHYSICS -> 40;
         };
     }
 

@@ -146,6 +146,55 @@ class SampleWorkbooksTest {
         }
     }
 
+    @Test
+    void theSampleDefinesItsCharactersAndStyleSpineOnTheirOwnSheets() throws Exception {
+        ProjectSheets p = ProjectSheets.read(TestWorkbooks.write(dir, "sheets.xlsx", TestWorkbooks.sample()));
+        assertEquals(SampleWorkbooks.CHARACTERS, p.bible().characters());
+        assertEquals(SampleWorkbooks.SPINE, p.spine());
+        assertEquals(List.of(), p.errors());
+        assertEquals(List.of(), p.warnings());
+        for (io.dailies.prompt.CharacterAnchor c : SampleWorkbooks.CHARACTERS) {
+            assertTrue(c.detailCount() >= 3, c.name());
+        }
+    }
+
+    @Test
+    void rowsReferenceTheCharactersSheetAndOverrideOnlyOnPurpose() throws Exception {
+        ProjectSheets p = ProjectSheets.read(TestWorkbooks.write(dir, "refs.xlsx", TestWorkbooks.sample()));
+        int referenced = 0;
+        Set<String> overrides = new LinkedHashSet<>();
+        for (RawShotRow r : sampleRows()) {
+            for (String name : io.dailies.prompt.ShotSpec.characterList(r.value(ShotColumn.CHARACTERS))) {
+                assertTrue(p.bible().find(name).isPresent(), "row " + r.row() + ": " + name);
+                assertTrue(p.bible().find(name).get().hasReferenceImage(), name);
+                referenced++;
+            }
+            assertTrue(io.dailies.prompt.SpineOverrides.parse(r.value(ShotColumn.OVERRIDES)).ok(), "row " + r.row());
+            overrides.add(r.value(ShotColumn.OVERRIDES));
+        }
+        assertTrue(referenced >= 10, "character references: " + referenced);
+        assertTrue(overrides.contains("lens: 85mm"), "a close-up switches to 85 mm: " + overrides);
+    }
+
+    @Test
+    void theTemplateHasEmptyCharactersAndStyleSpineSheetsWithTheirHeaders() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(SampleWorkbooks.template()))) {
+            Sheet characters = wb.getSheet("Characters");
+            assertEquals("Name", characters.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("Description (3-4 distinctive details)", characters.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(0, characters.getLastRowNum());
+            Sheet spine = wb.getSheet("Style Spine");
+            assertEquals("Field", spine.getRow(0).getCell(0).getStringCellValue());
+            for (io.dailies.prompt.SpineField f : io.dailies.prompt.SpineField.values()) {
+                Row row = spine.getRow(f.ordinal() + 1);
+                assertEquals(f.label(), row.getCell(0).getStringCellValue());
+                assertTrue(row.getCell(1) == null || row.getCell(1).getStringCellValue().isEmpty(), "no value in the template");
+            }
+            assertEquals(java.util.Arrays.asList("Shots", "Characters", "Style Spine", "How to fill"),
+                    java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList());
+        }
+    }
+
     private List<RawShotRow> sampleRows() throws Exception {
         return readAll(TestWorkbooks.sample());
     }

@@ -57,7 +57,20 @@ class ShotColumnTest {
             "Duration|SECONDS",
             "Length (s)|SECONDS",
             "Seconds (per shot)|SECONDS",
-            "Size (px)|SIZE"})
+            "Size (px)|SIZE",
+            "Shot type|SHOT_TYPE",
+            "Ambient sound|SOUND",
+            "Sound|SOUND",
+            "Audio cues|AUDIO_CUES",
+            "SFX|AUDIO_CUES",
+            "Physics cues|PHYSICS",
+            "Physical cues|PHYSICS",
+            "Characters|CHARACTERS",
+            "Character references|CHARACTERS",
+            "Overrides|OVERRIDES",
+            "Style overrides|OVERRIDES",
+            "Input reference|INPUT_REFERENCE",
+            "Reference image|INPUT_REFERENCE"})
     void headersAreMatchedForgivingly(String header, ShotColumn expected) {
         assertEquals(Optional.of(expected), ShotColumn.forHeader(header));
     }

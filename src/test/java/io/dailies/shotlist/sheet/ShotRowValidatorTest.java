@@ -226,6 +226,67 @@ class ShotRowValidatorTest {
         assertEquals("Seconds", issue.field());
     }
 
+    // --- sound, physics, characters, overrides ---
+
+    @Test
+    void theOptionalColumnsAreCarriedIntoTheShotAndItsSpec() {
+        Map<ShotColumn, String> cells = new EnumMap<>(ShotColumn.class);
+        cells.put(ShotColumn.SHOT_TYPE, "Extreme close-up");
+        cells.put(ShotColumn.SOUND, "Candles hiss");
+        cells.put(ShotColumn.AUDIO_CUES, "goblet clink at 00:02");
+        cells.put(ShotColumn.PHYSICS, "Heavy pewter goblet");
+        cells.put(ShotColumn.CHARACTERS, "Queen and Chancellor");
+        cells.put(ShotColumn.OVERRIDES, "Lens: 85 mm;\npalette: teal, sand, rust");
+        cells.put(ShotColumn.INPUT_REFERENCE, "refs/throne.png");
+        ValidatedRow v = validator.validate(row(cells));
+        assertTrue(v.isValid(), v.issues()::toString);
+        ShotRowData s = v.shot();
+        assertEquals("Extreme close-up", s.shotType());
+        assertEquals("Candles hiss", s.sound());
+        assertEquals("goblet clink at 00:02", s.audioCues());
+        assertEquals("Heavy pewter goblet", s.physics());
+        assertEquals(List.of("Queen", "Chancellor"), s.characterNames());
+        assertEquals("lens: 85 mm; palette: teal, sand, rust", s.spineOverrides().format());
+        io.dailies.prompt.ShotSpec spec = s.toShotSpec();
+        assertEquals("Castle-SC1-03", spec.label());
+        assertEquals(List.of("Queen", "Chancellor"), spec.characters());
+        assertEquals(s.spineOverrides(), spec.overrides());
+        assertEquals("refs/throne.png", spec.inputReference());
+        assertEquals(s.subjectAction(), spec.subjectAction());
+        assertEquals(4, spec.seconds());
+        assertEquals("sora-2", spec.model());
+    }
+
+    @Test
+    void rowsWithoutTheNewColumnsReadThemAsBlank() {
+        ShotRowData s = validator.validate(row(Map.of())).shot();
+        assertEquals("", s.sound());
+        assertEquals(List.of(), s.characterNames());
+        assertTrue(s.spineOverrides().isEmpty());
+        ShotRowData old = new ShotRowData("Castle", "SC1-01", "x", "", "", "", "", "", "sora-2", "1280x720", 4, 2, Map.of());
+        assertEquals("", old.overrides());
+        assertEquals("", old.inputReference());
+    }
+
+    @Test
+    void anOverrideThatNamesNoSpineFieldIsRejectedWithTheSyntax() {
+        CellIssue issue = single(validator.validate(row(Map.of(ShotColumn.OVERRIDES, "lense: 85mm"))));
+        assertEquals(String.valueOf((char) ('A' + ShotColumn.OVERRIDES.ordinal())), issue.column());
+        assertEquals("Overrides", issue.field());
+        assertEquals("Overrides: 'lense' is not a style-spine field; use lens, aperture, camera language, grade, palette or stability, "
+                + "e.g. 'lens: 85mm; palette: teal, sand, rust'", issue.message());
+        assertEquals(2, validator.validate(row(Map.of(ShotColumn.OVERRIDES, "85mm; grade:"))).issues().size(), "one issue per bad entry");
+    }
+
+    @Test
+    void moreCharactersThanTheModelReferencesIsRejected() {
+        CellIssue issue = single(validator.validate(row(Map.of(ShotColumn.CHARACTERS, "Queen, Chancellor; Jester"))));
+        assertEquals("Characters", issue.field());
+        assertEquals("Characters lists 3 characters to reference (Queen, Chancellor, Jester); sora-2 takes at most 2 per generation: "
+                + "keep the ones who matter most (the others are still described wherever the text names them)", issue.message());
+        assertTrue(validator.validate(row(Map.of(ShotColumn.CHARACTERS, "Queen, Chancellor"))).isValid());
+    }
+
     // --- over the test workbooks, as the import job will run ---
 
     @Test

@@ -1,0 +1,68 @@
+package io.dailies.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CharacterBibleTest {
+
+    static final CharacterAnchor CHEF = new CharacterAnchor("Chef Amara",
+            "a tall woman with close-cropped gray hair, a white double-breasted jacket and a red neckerchief", "refs/chef.png", List.of("Chef"));
+    static final CharacterAnchor COMMIS = new CharacterAnchor("Commis",
+            "a lanky young man with a blue striped apron, a paper toque and wire-rimmed glasses", "");
+    static final CharacterBible BIBLE = CharacterBible.of(CHEF, COMMIS);
+
+    @Test
+    void namesAreMatchedAsWholeWordsIgnoringCaseInOrderOfFirstMention() {
+        assertEquals(List.of(COMMIS, CHEF), BIBLE.named("The COMMIS hands the plate to chef amara; the chef nods."));
+        assertEquals(List.of(), BIBLE.named("Chefs and commissioners arrive"));
+        assertEquals(List.of(), BIBLE.named(null));
+    }
+
+    @Test
+    void theLongerNameWinsWhereNamesOverlap() {
+        List<CharacterBible.Mention> m = BIBLE.mentions("Chef Amara tastes; the chef's spoon drips");
+        assertEquals(2, m.size());
+        assertEquals(0, m.get(0).start());
+        assertEquals("Chef Amara".length(), m.get(0).end(), "not just 'Chef'");
+        assertTrue(m.get(1).possessive());
+    }
+
+    @Test
+    void findIsByNameOrAliasIgnoringCaseAndSpaces() {
+        assertEquals(Optional.of(CHEF), BIBLE.find("  chef   AMARA "));
+        assertEquals(Optional.of(CHEF), BIBLE.find("Chef"));
+        assertEquals(Optional.empty(), BIBLE.find("Amara"));
+    }
+
+    @Test
+    void aNameOrAliasStandsForOneCharacterOnly() {
+        assertThrows(IllegalArgumentException.class,
+                () -> CharacterBible.of(CHEF, new CharacterAnchor("chef", "a short man with a beard, a cap and clogs", "")));
+    }
+
+    @Test
+    void detailsAreCountedBetweenCommasAndWithAndAnd() {
+        assertEquals(4, new CharacterAnchor("Queen", "a woman in her sixties with a silver braided crown, a burgundy velvet gown and a jade ring", "").detailCount());
+        assertEquals(2, new CharacterAnchor("Girl", "a woman in a burgundy coat and gray scarf", "").detailCount());
+        assertEquals(1, new CharacterAnchor("Waiter", "a waiter", "").detailCount());
+    }
+
+    @Test
+    void aCharacterNeedsANameAndADescription() {
+        assertThrows(IllegalArgumentException.class, () -> new CharacterAnchor(" ", "a man", ""));
+        assertThrows(IllegalArgumentException.class, () -> new CharacterAnchor("Waiter", null, ""));
+    }
+
+    @Test
+    void replacingOneCharacterKeepsTheOthers() {
+        CharacterBible edited = BIBLE.replace(CHEF.withDescription("a short woman with a gray bun, black clogs and a blue apron"));
+        assertEquals(List.of("Chef Amara", "Commis"), edited.characters().stream().map(CharacterAnchor::name).toList());
+        assertEquals(COMMIS, edited.characters().get(1));
+        assertEquals(List.of("Chef"), edited.characters().get(0).aliases());
+    }
+}
