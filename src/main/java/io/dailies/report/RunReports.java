@@ -76,6 +76,7 @@ public class RunReports {
         if (t.getFailure() != null) {
             notes.append(t.getFailure());
         }
+        lint(t.getShot().getLint(), notes);
         String verdict = s == null ? null : s.getVerdict();
         if (review != null) {
             line(notes, "Reviewed by " + review.getReviewer() + " on " + review.getReviewedAt() + ": " + review.getVerdict()
@@ -111,6 +112,22 @@ public class RunReports {
         return new ReportRow(t.getShot().getSequence().getCode(), t.getShot().getCode(), t.getPrompt(), t.getVideoId(),
                 t.getStatus().name(), t.getFilePath(), criteria, s == null ? null : s.getOverall(), verdict, notes.toString(),
                 judgeAdherence, judgeRealism, review == null ? null : review.getNotes());
+    }
+
+    /** The linter's warnings on the shot's prompt (errors already stopped the take and say so above). */
+    private static void lint(String json, StringBuilder notes) {
+        if (json == null || json.isBlank()) {
+            return;
+        }
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            for (var v : reader.readArray()) {
+                var f = v.asJsonObject();
+                if ("WARNING".equals(f.getString("severity", ""))) {
+                    line(notes, "Lint " + f.getString("rule") + ": " + f.getString("message")
+                            + (f.getString("fix", "").isBlank() ? "" : " Fix: " + f.getString("fix")));
+                }
+            }
+        }
     }
 
     private static void line(StringBuilder notes, String text) {
