@@ -4,6 +4,7 @@ import io.dailies.Storage;
 import io.dailies.emulator.media.RenderSpec;
 import io.dailies.emulator.media.TakeRenderer;
 import io.dailies.prompt.PaletteAnchors;
+import io.dailies.scoring.media.AudioCues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,8 +97,10 @@ public class RenderQueue {
             }
         }
         boolean dialogue = video.getPrompt().contains("<dialogue>");
+        // Timed cues in the prompt ("door slam at 00:02") are heard at those times.
+        List<Double> cues = AudioCues.seconds(AudioCues.parse(video.getPrompt()));
         return new RenderSpec(video.width(), video.height(), Double.parseDouble(video.getSeconds()), 24, palette,
-                true, dialogue, video.getId().hashCode(), EnumSet.noneOf(io.dailies.emulator.media.Defect.class));
+                true, dialogue, video.getId().hashCode(), EnumSet.noneOf(io.dailies.emulator.media.Defect.class), cues);
     }
 
     private Semaphore slots() {

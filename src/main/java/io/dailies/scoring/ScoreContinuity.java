@@ -53,28 +53,13 @@ public class ScoreContinuity extends AbstractBatchlet {
         }
         for (List<Score> sequence : bySequence.values()) {
             List<TakeMeasurements> measured = sequence.stream().map(Scoring::measurements).toList();
+            List<CriterionScore> continuity = AcceptanceScorer.sequenceContinuity(measured, thresholds);
             for (int i = 0; i < sequence.size(); i++) {
-                CriterionScore in = i > 0 ? AcceptanceScorer.continuity(measured.get(i - 1), measured.get(i), thresholds) : null;
-                CriterionScore out = i + 1 < sequence.size() ? AcceptanceScorer.continuity(measured.get(i), measured.get(i + 1), thresholds) : null;
-                CriterionScore continuity = worse(in, out);
-                if (continuity == null) {
-                    continuity = new CriterionScore(null, "Only shot in its sequence: no cut to judge continuity across.");
-                }
                 Take take = sequence.get(i).getTake();
-                Scoring.apply(AcceptanceScorer.score(measured.get(i), Scoring.expectation(take), continuity, thresholds),
+                Scoring.apply(AcceptanceScorer.score(measured.get(i), Scoring.expectation(take), continuity.get(i), thresholds),
                         sequence.get(i));
             }
         }
         return "SCORED";
-    }
-
-    private static CriterionScore worse(CriterionScore a, CriterionScore b) {
-        if (a == null || a.score() == null) {
-            return b != null && b.score() != null ? b : a;
-        }
-        if (b == null || b.score() == null) {
-            return a;
-        }
-        return a.score() <= b.score() ? a : b;
     }
 }

@@ -32,7 +32,7 @@ final class Scoring {
         String size = take.getSize();
         int x = size.indexOf('x');
         return new TakeExpectation(Integer.parseInt(size.substring(0, x)), Integer.parseInt(size.substring(x + 1)),
-                take.getSeconds(), palette, take.getPrompt().contains("<dialogue>"));
+                take.getSeconds(), palette, take.getPrompt().contains("<dialogue>")).withCuesFrom(take.getPrompt());
     }
 
     static String toJson(TakeMeasurements m) {

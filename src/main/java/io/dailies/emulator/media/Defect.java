@@ -18,5 +18,11 @@ public enum Defect {
     /** Audio mixed around -30 LUFS instead of -15 LUFS. */
     QUIET,
     /** Renders about half the requested length. */
-    WRONG_DURATION
+    WRONG_DURATION,
+    /** The timed cues of the spec get no sound at all. */
+    MISSING_CUES,
+    /** Every timed cue sounds 0.6 s late (the scorer tolerates ±0.25 s). */
+    LATE_CUES,
+    /** Every sixth frame repeats the one before (a 20 → 24 fps conversion judder). */
+    DUPLICATED_FRAMES
 }

@@ -16,9 +16,13 @@ import java.util.Set;
  * @param dialogue   whether speech-like bursts are mixed into the middle of the take
  * @param seed       fixes layout, motion path, noise and defect randomness
  * @param defects    faults to bake in on purpose
+ * @param cueSeconds timed sound cues asked for (seconds from the start, e.g. from
+ *                   "door slam at 00:02"): a short percussive hit is mixed in at each; cues past
+ *                   the rendered length are dropped
  */
 public record RenderSpec(int width, int height, double seconds, int fps, List<Integer> paletteRgb,
-                         boolean withAudio, boolean dialogue, long seed, Set<Defect> defects) {
+                         boolean withAudio, boolean dialogue, long seed, Set<Defect> defects,
+                         List<Double> cueSeconds) {
 
     public static final int DEFAULT_FPS = 24;
 
@@ -35,6 +39,22 @@ public record RenderSpec(int width, int height, double seconds, int fps, List<In
         }
         paletteRgb = paletteRgb == null ? List.of() : List.copyOf(paletteRgb);
         defects = defects == null || defects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(defects));
+        if (cueSeconds == null) {
+            cueSeconds = List.of();
+        } else {
+            for (Double cue : cueSeconds) {
+                if (cue == null || !(cue >= 0) || Double.isInfinite(cue)) {
+                    throw new IllegalArgumentException("cue times must be finite seconds >= 0: " + cueSeconds);
+                }
+            }
+            cueSeconds = List.copyOf(cueSeconds.stream().sorted().toList());
+        }
+    }
+
+    /** A take without timed cues (the shape before cues existed). */
+    public RenderSpec(int width, int height, double seconds, int fps, List<Integer> paletteRgb,
+                      boolean withAudio, boolean dialogue, long seed, Set<Defect> defects) {
+        this(width, height, seconds, fps, paletteRgb, withAudio, dialogue, seed, defects, List.of());
     }
 
     /** A clean take at 24 fps with an ambient bed and no dialogue. */
@@ -43,22 +63,36 @@ public record RenderSpec(int width, int height, double seconds, int fps, List<In
     }
 
     public RenderSpec withDialogue(boolean withDialogue) {
-        return new RenderSpec(width, height, seconds, fps, paletteRgb, withAudio, withDialogue, seed, defects);
+        return new RenderSpec(width, height, seconds, fps, paletteRgb, withAudio, withDialogue, seed, defects, cueSeconds);
     }
 
     public RenderSpec withAudio(boolean audio) {
-        return new RenderSpec(width, height, seconds, fps, paletteRgb, audio, dialogue, seed, defects);
+        return new RenderSpec(width, height, seconds, fps, paletteRgb, audio, dialogue, seed, defects, cueSeconds);
     }
 
     public RenderSpec withSeed(long newSeed) {
-        return new RenderSpec(width, height, seconds, fps, paletteRgb, withAudio, dialogue, newSeed, defects);
+        return new RenderSpec(width, height, seconds, fps, paletteRgb, withAudio, dialogue, newSeed, defects, cueSeconds);
     }
 
     public RenderSpec withDefects(Defect... faults) {
         Set<Defect> set = EnumSet.noneOf(Defect.class);
         set.addAll(defects);
         set.addAll(List.of(faults));
-        return new RenderSpec(width, height, seconds, fps, paletteRgb, withAudio, dialogue, seed, set);
+        return new RenderSpec(width, height, seconds, fps, paletteRgb, withAudio, dialogue, seed, set, cueSeconds);
+    }
+
+    /** The same take with a percussive hit at each of these times (seconds). */
+    public RenderSpec withCues(List<Double> seconds) {
+        return new RenderSpec(width, height, this.seconds, fps, paletteRgb, withAudio, dialogue, seed, defects, seconds);
+    }
+
+    /** The same take with a percussive hit at each of these times (seconds). */
+    public RenderSpec withCues(double... seconds) {
+        List<Double> list = new java.util.ArrayList<>();
+        for (double s : seconds) {
+            list.add(s);
+        }
+        return withCues(list);
     }
 
     public boolean has(Defect defect) {

@@ -2,12 +2,15 @@ package io.dailies.emulator.media;
 
 import io.dailies.scoring.media.LoudnessMeter;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The emulator's audio: a soft ambient bed (low rumble plus a little air) and, for dialogue
- * shots, speech-like bursts in the middle of the take, then mixed to the web loudness target
- * with the same BS.1770 meter the scorer uses.
+ * The emulator's audio: a soft ambient bed (low rumble plus a little air), for dialogue shots
+ * speech-like bursts in the middle of the take, and a short percussive hit (a clap: bright noise
+ * with a 1 ms attack and a 35 ms decay) at every timed cue; then mixed to the web loudness target
+ * with the same BS.1770 meter the scorer uses. {@link Defect#MISSING_CUES} leaves the hits out,
+ * {@link Defect#LATE_CUES} plays them {@value #LATE_CUE_SECONDS} s late.
  */
 final class Soundtrack {
 
@@ -15,6 +18,10 @@ final class Soundtrack {
     static final double TARGET_LUFS = -15.0;
     static final double QUIET_LUFS = -30.0;
     private static final double PEAK_CEILING = 0.89; // about -1 dBFS, headroom for the AAC encoder
+    /** How late {@link Defect#LATE_CUES} plays each hit: twice the scorer's default tolerance and more. */
+    static final double LATE_CUE_SECONDS = 0.6;
+    private static final double HIT_SECONDS = 0.15;
+    private static final double HIT_DECAY_SECONDS = 0.035;
 
     private Soundtrack() {
     }
@@ -29,6 +36,14 @@ final class Soundtrack {
         SplittableRandom random = new SplittableRandom(spec.seed() ^ 0x5EED_A0D1L);
         double[][] bed = ambientBed(n, random);
         double[] speech = spec.dialogue() ? speech(n, random) : new double[n];
+        if (!spec.cueSeconds().isEmpty() && !spec.has(Defect.MISSING_CUES)) {
+            double shift = spec.has(Defect.LATE_CUES) ? LATE_CUE_SECONDS : 0;
+            SplittableRandom hits = new SplittableRandom(spec.seed() ^ 0xC0E5L);
+            double level = rms(bed[0]);
+            for (double cue : spec.cueSeconds()) {
+                addHit(speech, (int) Math.round((cue + shift) * SAMPLE_RATE), level, hits);
+            }
+        }
         for (int c = 0; c < 2; c++) {
             for (int i = 0; i < n; i++) {
                 out[c][i] = (float) (bed[c][i] + speech[i]);
@@ -50,6 +65,36 @@ final class Soundtrack {
             }
         }
         return out;
+    }
+
+    /**
+     * A clap at sample {@code at}: noise above 2.5 kHz (mostly out of the speech band, well clear of
+     * the rumble), its unshaped noise scaled to the bed's RMS, so where it sounds it stands 30 dB and
+     * more above the bed without pushing the mix into the peak ceiling.
+     */
+    private static void addHit(double[] into, int at, double level, SplittableRandom random) {
+        int length = (int) (HIT_SECONDS * SAMPLE_RATE);
+        if (at < 0 || at >= into.length) {
+            return;
+        }
+        double[] noise = noise(length, random);
+        highPass(noise, 2500);
+        highPass(noise, 2500);
+        double gain = level / Math.max(1e-12, rms(Arrays.copyOf(noise, (int) (HIT_DECAY_SECONDS * SAMPLE_RATE))));
+        int attack = SAMPLE_RATE / 1000;
+        for (int k = 0; k < length && at + k < into.length; k++) {
+            double envelope = k < attack ? (double) k / attack
+                    : Math.exp(-(k - attack) / (HIT_DECAY_SECONDS * SAMPLE_RATE));
+            into[at + k] += gain * envelope * noise[k];
+        }
+    }
+
+    private static double rms(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += v * v;
+        }
+        return x.length == 0 ? 0 : Math.sqrt(sum / x.length);
     }
 
     /** Room rumble below ~200 Hz, partly correlated between channels, plus faint high "air". */

@@ -93,8 +93,12 @@ public final class TakeRenderer {
             recorder.start();
             byte[] pixels = new byte[w * h * 3];
             int audioWritten = 0;
+            boolean judder = spec.has(Defect.DUPLICATED_FRAMES);
             for (int i = 0; i < frames; i++) {
-                painter.paint(i, pixels);
+                // DUPLICATED_FRAMES: every sixth frame shows the previous picture again.
+                if (!judder || i % 6 != 5) {
+                    painter.paint(i, pixels);
+                }
                 ByteBuffer image = (ByteBuffer) frame.image[0];
                 image.clear();
                 image.put(pixels);

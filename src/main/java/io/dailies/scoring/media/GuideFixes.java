@@ -2,7 +2,10 @@ package io.dailies.scoring.media;
 
 /**
  * The recommendations a failed check adds, taken from the guide's troubleshooting and
- * post-production tables so producers see the fix in the words they already know.
+ * post-production tables so producers see the fix in the words they already know. Where no table row
+ * covers a check, the guide's own advice for that pillar is used instead (timed cues: Pillar 5's
+ * "provide a few precise cues"; frozen motion: Pillar 1's explicit timing), and the true-peak ceiling
+ * of -1 dBTP is ours, added to the guide's audio-mix row.
  */
 public final class GuideFixes {
 
@@ -35,6 +38,15 @@ public final class GuideFixes {
     public static final String DIALOGUE =
             "Dialogue missing or drifting: put the lines in a <dialogue> block, one short sentence "
                     + "per character, with consistent speaker labels";
+    public static final String DUPLICATES =
+            "Repeated frames (judder): export H.264 at 24-60 fps matching the source frame rate, "
+                    + "with no frame-rate conversion; if the generation itself stutters, regenerate";
+    public static final String TRUE_PEAK =
+            "Audio mix: normalize to -14…-16 LUFS for web and bring the peaks down (true peak at or "
+                    + "below -1 dBTP) so the web encode does not clip";
+    public static final String CUES =
+            "Sound cues off their marks: give a few precise cues as rhythmic anchors (\"door slam at "
+                    + "00:02; footsteps at 00:04; cheer at 00:06\") and avoid over-specifying";
     public static final String CONTINUITY =
             "Shots do not cut together: specify \"same lighting\", reuse the palette anchors and the "
                     + "exact character descriptions, and generate from the same Storyboard";

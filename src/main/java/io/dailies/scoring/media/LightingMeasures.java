@@ -5,6 +5,10 @@ import java.util.Arrays;
 /**
  * Exposure stability from the per-frame mean luma: flicker (fast pulsing) and lighting
  * jumps (one hard step). Kept apart so a single step is not also read as flicker.
+ *
+ * <p>The analyzer feeds these with a motion-compensated series ({@link #fromSteps}): each step is
+ * the change of mean luma over the area two consecutive frames share after the camera's shift, so
+ * a pan or a shake over a contrasty scene (bright sky entering the frame) does not read as a pulse.
  */
 final class LightingMeasures {
 
@@ -17,6 +21,16 @@ final class LightingMeasures {
     static final double MEDIAN_STEP_FLOOR = 0.5;
 
     private LightingMeasures() {
+    }
+
+    /** A luma series rebuilt from its first value and the frame-to-frame steps. */
+    static double[] fromSteps(double first, double[] steps) {
+        double[] series = new double[steps.length + 1];
+        series[0] = first;
+        for (int i = 0; i < steps.length; i++) {
+            series[i + 1] = series[i] + steps[i];
+        }
+        return series;
     }
 
     /** Index i (1..n-1) of the largest |luma[i] - luma[i-1]|, or -1 for fewer than two frames. */

@@ -25,7 +25,13 @@ package io.dailies.scoring.media;
  * @param loudnessPointsPerLu      points lost per LU outside the window (default 15: 2 LU off = pass mark)
  * @param speechBandMinRatio       share of audio energy in 150 Hz-4 kHz expected with dialogue (default 0.35)
  * @param continuityHistogramMin   colour-histogram overlap between cut frames that still passes (default 0.5)
- * @param continuityDriftLimit     ΔE00 palette drift between neighbouring shots (default 10)
+ * @param continuityDriftLimit     ΔE00 palette drift between neighbouring shots, and from the
+ *                                 sequence's first shot to each later one (default 10)
+ * @param duplicateFrameLimit      share of isolated repeated frames (judder) tolerated (default 0.02)
+ * @param truePeakMaxDbtp          true-peak ceiling, dBTP (default -1, the usual delivery ceiling;
+ *                                 each dB above costs {@code loudnessPointsPerLu} points)
+ * @param cueToleranceSeconds      a timed cue is on time when a sound starts within this of it
+ *                                 (default 0.25 s; twice this scores 0)
  */
 public record ScoringThresholds(
         int passMark,
@@ -45,7 +51,23 @@ public record ScoringThresholds(
         double loudnessPointsPerLu,
         double speechBandMinRatio,
         double continuityHistogramMin,
-        double continuityDriftLimit) {
+        double continuityDriftLimit,
+        double duplicateFrameLimit,
+        double truePeakMaxDbtp,
+        double cueToleranceSeconds) {
+
+    /** The thresholds before duplicates, true peak and cues were checked: those get their defaults. */
+    public ScoringThresholds(int passMark, int retakeMark, double durationToleranceSeconds, double minFps,
+                             double maxFps, double flickerLimit, double lightingJumpRatioLimit,
+                             double shakeLimitFraction, double frozenFrameLimit, double blackFrameLimit,
+                             double paletteDeltaELimit, double dominantColourMinWeight, double loudnessMinLufs,
+                             double loudnessMaxLufs, double loudnessPointsPerLu, double speechBandMinRatio,
+                             double continuityHistogramMin, double continuityDriftLimit) {
+        this(passMark, retakeMark, durationToleranceSeconds, minFps, maxFps, flickerLimit, lightingJumpRatioLimit,
+                shakeLimitFraction, frozenFrameLimit, blackFrameLimit, paletteDeltaELimit, dominantColourMinWeight,
+                loudnessMinLufs, loudnessMaxLufs, loudnessPointsPerLu, speechBandMinRatio, continuityHistogramMin,
+                continuityDriftLimit, 0.02, -1.0, 0.25);
+    }
 
     public ScoringThresholds {
         if (retakeMark < 0 || passMark > 100 || retakeMark > passMark) {
@@ -54,11 +76,14 @@ public record ScoringThresholds(
         if (loudnessMinLufs > loudnessMaxLufs || minFps > maxFps) {
             throw new IllegalArgumentException("window bounds reversed");
         }
+        if (!(cueToleranceSeconds > 0)) {
+            throw new IllegalArgumentException("cue tolerance must be positive");
+        }
     }
 
     public static ScoringThresholds defaults() {
         return new ScoringThresholds(70, 40, 0.5, 24, 60, 1.5, 8.0, 0.002, 0.10, 0.05,
-                10.0, 0.02, -16, -14, 15, 0.35, 0.5, 10.0);
+                10.0, 0.02, -16, -14, 15, 0.35, 0.5, 10.0, 0.02, -1.0, 0.25);
     }
 
     /**

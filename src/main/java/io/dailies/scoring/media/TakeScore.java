@@ -6,10 +6,12 @@ import java.util.List;
  * A take scored against the five acceptance criteria of the guide's checklist.
  *
  * @param promptAdherence  did we get what we asked for (duration, size, palette anchors)
- * @param motionQuality    natural camera and subject motion, no jank (flicker, jumps, shake, freezes)
+ * @param motionQuality    natural camera and subject motion, no jank (flicker, jumps, shake, frozen,
+ *                         repeated and black frames)
  * @param physicalRealism  contacts, shadows, splashes, fabric: not measurable from pixels alone
- * @param continuity       coherence with the neighbouring shot (supplied by the caller)
- * @param audioSync        audio present, loudness in the web window, dialogue where expected
+ * @param continuity       coherence with the neighbouring shots and the sequence (supplied by the caller)
+ * @param audioSync        audio present, loudness in the web window, true peak, dialogue where expected,
+ *                         sounds on the timed cues
  * @param overall          mean of the measured criteria, or null if none was measured
  * @param verdict          ACCEPT / REVIEW / RETAKE
  * @param recommendations  one fix per failed check, in the guide's words

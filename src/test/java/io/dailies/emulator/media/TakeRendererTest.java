@@ -157,6 +157,24 @@ class TakeRendererTest {
     }
 
     @Test
+    void cuesAreSortedValidatedAndKeptByTheOtherWithers() {
+        RenderSpec old = new RenderSpec(320, 180, 4, 24, AMBER_CREAM_WALNUT, true, false, 1, Set.of());
+        assertTrue(old.cueSeconds().isEmpty(), "the nine-argument shape still works, without cues");
+        RenderSpec cued = old.withCues(3.0, 0.5);
+        assertEquals(List.of(0.5, 3.0), cued.cueSeconds());
+        assertEquals(List.of(0.5, 3.0), cued.withDialogue(true).withSeed(9).withDefects(Defect.LATE_CUES).cueSeconds());
+        assertThrows(IllegalArgumentException.class, () -> old.withCues(-1.0));
+        assertThrows(IllegalArgumentException.class, () -> old.withCues(Double.NaN));
+    }
+
+    @Test
+    void judderRepeatsEverySixthFrame() throws Exception {
+        Path mp4 = dir.resolve("judder.mp4");
+        TakeRenderer.render(RenderSpec.of(320, 180, 1, AMBER_CREAM_WALNUT, 8).withDefects(Defect.DUPLICATED_FRAMES), mp4);
+        assertEquals(24, probe(mp4).videoFrames(), 1, "same length, same frame count: only the pictures repeat");
+    }
+
+    @Test
     void offPaletteColoursAreFarFromEveryAnchor() {
         List<Integer> far = ScenePainter.farFrom(AMBER_CREAM_WALNUT);
         assertEquals(3, far.size());
