@@ -1,5 +1,6 @@
 package io.dailies.emulator.media;
 
+import io.dailies.scoring.media.Biquad;
 import io.dailies.scoring.media.LoudnessMeter;
 
 import java.util.Arrays;
@@ -174,34 +175,10 @@ final class Soundtrack {
     }
 
     private static void lowPass(double[] x, double cutoff) {
-        double w = 2 * Math.PI * cutoff / SAMPLE_RATE;
-        double alpha = Math.sin(w) / Math.sqrt(2);
-        double cos = Math.cos(w);
-        double a0 = 1 + alpha;
-        biquad(x, (1 - cos) / 2 / a0, (1 - cos) / a0, (1 - cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
+        Biquad.lowPass(cutoff, SAMPLE_RATE).apply(x);
     }
 
     private static void highPass(double[] x, double cutoff) {
-        double w = 2 * Math.PI * cutoff / SAMPLE_RATE;
-        double alpha = Math.sin(w) / Math.sqrt(2);
-        double cos = Math.cos(w);
-        double a0 = 1 + alpha;
-        biquad(x, (1 + cos) / 2 / a0, -(1 + cos) / a0, (1 + cos) / 2 / a0, -2 * cos / a0, (1 - alpha) / a0);
-    }
-
-    private static void biquad(double[] x, double b0, double b1, double b2, double a1, double a2) {
-        double x1 = 0;
-        double x2 = 0;
-        double y1 = 0;
-        double y2 = 0;
-        for (int i = 0; i < x.length; i++) {
-            double in = x[i];
-            double y = b0 * in + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-            x2 = x1;
-            x1 = in;
-            y2 = y1;
-            y1 = y;
-            x[i] = y;
-        }
+        Biquad.highPass(cutoff, SAMPLE_RATE).apply(x);
     }
 }

@@ -1,7 +1,10 @@
 package io.dailies.scoring.media;
 
-/** A second-order IIR section (direct form I, double precision) for the audio measurements. */
-final class Biquad {
+/**
+ * A second-order IIR section (direct form I, double precision): the audio measurements' filters, and the
+ * emulator's when it shapes its sound.
+ */
+public final class Biquad {
 
     final double b0;
     final double b1;
@@ -18,7 +21,7 @@ final class Biquad {
     }
 
     /** Butterworth-Q high-pass (RBJ cookbook). */
-    static Biquad highPass(double cutoffHz, int sampleRate) {
+    public static Biquad highPass(double cutoffHz, int sampleRate) {
         double w = 2 * Math.PI * cutoffHz / sampleRate;
         double alpha = Math.sin(w) / (2 * Math.sqrt(0.5));
         double cos = Math.cos(w);
@@ -28,7 +31,7 @@ final class Biquad {
     }
 
     /** Butterworth-Q low-pass (RBJ cookbook). */
-    static Biquad lowPass(double cutoffHz, int sampleRate) {
+    public static Biquad lowPass(double cutoffHz, int sampleRate) {
         double w = 2 * Math.PI * cutoffHz / sampleRate;
         double alpha = Math.sin(w) / (2 * Math.sqrt(0.5));
         double cos = Math.cos(w);
@@ -38,7 +41,7 @@ final class Biquad {
     }
 
     /** Filters {@code x} in place, starting from rest. */
-    void apply(double[] x) {
+    public void apply(double[] x) {
         double x1 = 0;
         double x2 = 0;
         double y1 = 0;
