@@ -27,6 +27,23 @@ public final class ApiProblem {
                 .add("detail", detail == null ? title : detail).build().toString();
     }
 
+    /** A body that is not JSON, or not the JSON asked for. */
+    @Provider
+    public static class BadJson implements ExceptionMapper<jakarta.json.JsonException> {
+        @Override
+        public Response toResponse(jakarta.json.JsonException e) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(body(400, "Bad Request", "The request body is not valid JSON: " + e.getMessage())).build();
+        }
+    }
+
+    /** Throws 400 with the message unless the condition holds. */
+    public static void require(boolean condition, String detail) {
+        if (!condition) {
+            throw of(Response.Status.BAD_REQUEST, detail);
+        }
+    }
+
     /** A failure nobody planned for: logged in full on the server, answered as JSON without internals. */
     @Provider
     public static class Unexpected implements ExceptionMapper<Exception> {

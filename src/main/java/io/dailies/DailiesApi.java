@@ -19,6 +19,6 @@ public class DailiesApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ShotlistsResource.class, ProjectsResource.class, RunsResource.class, JobsResource.class, ReviewsResource.class, RunReviewsResource.class, ThresholdsResource.class, ShotPromptsResource.class,
-                ApiProblem.Mapper.class, ApiProblem.Unexpected.class);
+                ApiProblem.Mapper.class, ApiProblem.BadJson.class, ApiProblem.Unexpected.class);
     }
 }

@@ -26,8 +26,12 @@ public class Storage {
         }
     }
 
-    /** Which server this is: a crashed job is recovered only by the node that ran it. */
+    /**
+     * Which server this is: a crashed job is recovered only by the node that ran it. A stable name, set
+     * with -Ddailies.node=... on each node of a cluster; a single server is simply "standalone" (the host
+     * name would change with every container restart and orphan the runs of a crash).
+     */
     public static String node() {
-        return System.getProperty("jboss.node.name", "standalone");
+        return System.getProperty("dailies.node", "standalone");
     }
 }

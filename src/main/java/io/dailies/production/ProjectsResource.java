@@ -39,6 +39,9 @@ public class ProjectsResource {
     @Inject
     ModelCatalog catalog;
 
+    @Inject
+    io.dailies.report.WorkbookReports workbooks;
+
     @GET
     @Transactional
     public String list() {
@@ -96,12 +99,30 @@ public class ProjectsResource {
         return all.build().toString();
     }
 
+    /**
+     * The producer's last uploaded workbook with Dailies' columns added or updated in place from the
+     * latest run, and a Dailies summary sheet; their formatting, columns and other sheets are kept.
+     */
+    @GET
+    @Path("{id}/workbook")
+    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response workbook(@PathParam("id") long id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("dailies-workbook-", ".xlsx");
+        String consoleBase = uri.getBaseUri().resolve("/").toString();
+        workbooks.writeBack(id, out, consoleBase);
+        byte[] bytes = java.nio.file.Files.readAllBytes(out);
+        java.nio.file.Files.deleteIfExists(out);
+        return Response.ok(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"dailies-project-" + id + ".xlsx\"").build();
+    }
+
     /** What a run of the project's active shots would cost, per shot and in total, sync and with the Batch API. */
     @GET
     @Path("{id}/estimate")
     @Transactional
     public String estimate(@PathParam("id") long id, @QueryParam("takes") @jakarta.ws.rs.DefaultValue("1") int takes) {
         find(id);
+        ApiProblem.require(takes >= 1 && takes <= 100, "takes must be between 1 and 100, was " + takes + ".");
         List<CostEstimate.Item> items = new java.util.ArrayList<>();
         for (Shot s : em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", id).getResultList()) {
             items.add(new CostEstimate.Item(s.getSequence().getCode() + "-" + s.getCode(),

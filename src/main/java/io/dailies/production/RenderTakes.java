@@ -38,6 +38,8 @@ public class RenderTakes extends AbstractBatchlet {
     private static final Logger LOG = Logger.getLogger(RenderTakes.class.getName());
     /** Rounds of "provider unavailable" a take survives before it is given up. */
     private static final int MAX_SUBMIT_ROUNDS = 5;
+    /** Rounds a take may stay unresolved (the provider cannot say whether it was created) before the run stops. */
+    private static final int MAX_UNRESOLVED_ROUNDS = 10;
     /** How far back reconciliation looks before the intent, for clock skew with the provider. */
     private static final Duration RECONCILE_SLACK = Duration.ofMinutes(2);
 
@@ -67,6 +69,7 @@ public class RenderTakes extends AbstractBatchlet {
 
     private volatile boolean stopRequested;
     private final Map<Long, Integer> submitRounds = new HashMap<>();
+    private final Map<Long, Integer> unresolvedRounds = new HashMap<>();
 
     @Override
     public String process() throws Exception {
@@ -125,6 +128,7 @@ public class RenderTakes extends AbstractBatchlet {
         if (e.ambiguous()) {
             // Left SUBMITTING: the next round looks for it at the provider before sending anything again.
             LOG.info(() -> "Take " + take.getId() + ": create call ended without an answer; reconciling. " + e.describe());
+            unresolved(take, e);
             return;
         }
         if (e.kind().retryable() && submitRounds.merge(take.getId(), 1, Integer::sum) < MAX_SUBMIT_ROUNDS) {
@@ -160,10 +164,30 @@ public class RenderTakes extends AbstractBatchlet {
                 }
                 after = page.lastId();
             }
+        } catch (ProviderException e) {
+            // The provider cannot say whether the first call created anything: ask again later, never resend blind.
+            unresolved(take, e);
+            return;
+        }
+        // The provider has no such generation: the first call created nothing, so it is sent again (same key).
+        try {
             VideoJob video = provider.create(request, take.getIdempotencyKey());
             ledger.recordSubmitted(take.getId(), video.id());
         } catch (ProviderException e) {
             handleSubmitFailure(take, e);
+        }
+    }
+
+    /**
+     * A take that may or may not exist at the provider stays SUBMITTING. If the provider cannot answer for
+     * too long the run stops (FAILED, restartable) rather than pay twice or give up a take that was paid for.
+     */
+    private void unresolved(Take take, ProviderException e) {
+        int rounds = unresolvedRounds.merge(take.getId(), 1, Integer::sum);
+        if (rounds >= MAX_UNRESOLVED_ROUNDS) {
+            throw new IllegalStateException("Take " + take.getId() + ": for " + rounds + " rounds the provider could not say"
+                    + " whether its generation was created (" + e.describe() + "). The run stops so that nothing is paid"
+                    + " twice; restart it (POST /api/runs/" + runId + "/restart) when the provider is back.");
         }
     }
 

@@ -13,7 +13,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -52,6 +54,25 @@ public class RunsResource {
     public String get(@PathParam("id") long id) {
         Run run = find(id);
         return json(run, runs.takeCounts(id)).toString();
+    }
+
+    /**
+     * Restarts a FAILED or STOPPED run from its last checkpoint: takes already with the provider are
+     * polled, not sent again; scored takes are kept.
+     */
+    @POST
+    @Path("{id}/restart")
+    @Consumes(MediaType.WILDCARD)
+    public Response restart(@PathParam("id") long id) {
+        Run run = find(id);
+        if (run.getStatus() != Run.Status.FAILED && run.getStatus() != Run.Status.STOPPED) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Run " + id + " is " + run.getStatus() + "; only a FAILED or STOPPED run can be restarted.");
+        }
+        java.util.Properties params = new java.util.Properties();
+        params.setProperty("runId", Long.toString(id));
+        long execution = jakarta.batch.runtime.BatchRuntime.getJobOperator().restart(run.getJobExecutionId(), params);
+        return Response.accepted(Json.createObjectBuilder(json(runs.find(id), runs.takeCounts(id)))
+                .add("jobExecutionId", execution).build().toString()).build();
     }
 
     /** The run's takes with their scores, the automated verdict, the latest review and the verdict that counts. */

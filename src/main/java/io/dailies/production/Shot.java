@@ -25,6 +25,8 @@ import java.util.Objects;
 public class Shot {
 
     public static final int TEXT = 32000;
+    /** A compiled prompt joins several pillars, each up to TEXT long. */
+    public static final int PROMPT = 400_000;
 
     @Id
     @GeneratedValue
@@ -46,15 +48,15 @@ public class Shot {
     @Column(length = TEXT) private String lightingPalette;
     @Column(length = TEXT) private String styleTechnical;
     @Column(length = TEXT) private String dialogue;
-    @Column(length = 200) private String shotType;
+    @Column(length = TEXT) private String shotType;
     @Column(length = TEXT) private String sound;
     @Column(length = TEXT) private String audioCues;
     @Column(length = TEXT) private String physics;
     /** Names of the characters the shot references, as written. */
-    @Column(length = 2000) private String characters;
+    @Column(length = TEXT) private String characters;
     /** Style-spine overrides, e.g. "lens: 85mm; palette: teal, sand, rust". */
-    @Column(length = 2000) private String overrides;
-    @Column(length = 2000) private String inputReference;
+    @Column(length = TEXT) private String overrides;
+    @Column(length = TEXT) private String inputReference;
 
     @Column(nullable = false, length = 100) private String model;
     @Column(nullable = false, length = 20) private String size;
@@ -127,11 +129,14 @@ public class Shot {
 
     /** A retake changed one element: the shot now reads as the retake left it. */
     public void revise(ShotContent c) {
+        boolean wasOmitted = omitted;
         update(c, position, sourceRow, lastImportId == null ? 0 : lastImportId);
+        omitted = wasOmitted; // a retake of a shot the workbook dropped does not bring it back
     }
 
     /** The compiled prompt of the shot as it stands, and what the linter said of it. */
-    @Column(length = TEXT) private String prompt;
+    /** Room for every pillar at its longest: an over-long prompt is kept and linted, never sent. */
+    @Column(length = PROMPT) private String prompt;
     @Column(length = 64) private String promptHash;
     private int promptVersion;
     @Column(length = 20000) private String lint;

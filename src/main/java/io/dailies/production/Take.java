@@ -58,7 +58,7 @@ public class Take {
     @Column(nullable = false, length = 20)
     private Status status = Status.PLANNED;
 
-    @Column(nullable = false, length = Shot.TEXT)
+    @Column(nullable = false, length = Shot.PROMPT)
     private String prompt;
     @Column(nullable = false, length = 64)
     private String promptHash;
@@ -122,7 +122,10 @@ public class Take {
     public void recordIntent(String requestHash, String idempotencyKey) {
         this.requestHash = requestHash;
         this.idempotencyKey = idempotencyKey;
-        this.intentAt = Instant.now();
+        // The first intent's time stays: reconciliation must look back to the earliest call that may have gone out.
+        if (this.intentAt == null) {
+            this.intentAt = Instant.now();
+        }
         this.status = Status.SUBMITTING;
     }
 

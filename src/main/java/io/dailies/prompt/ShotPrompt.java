@@ -28,7 +28,7 @@ public class ShotPrompt {
     private Shot shot;
 
     private int number;
-    @Column(nullable = false, length = Shot.TEXT) private String text;
+    @Column(nullable = false, length = Shot.PROMPT) private String text;
     @Column(nullable = false, length = 64) private String hash;
     @Column(nullable = false, length = 10) private String compilerVersion;
     /** "imported", "re-imported", or the retake's one change ("lens: 85mm"). */

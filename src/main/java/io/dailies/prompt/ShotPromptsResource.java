@@ -77,6 +77,7 @@ public class ShotPromptsResource {
     @Transactional
     public Response retake(@PathParam("shotId") long shotId, JsonObject body) {
         Shot shot = shot(shotId);
+        ApiProblem.require(body != null, "Send a JSON object: {\"change\": \"lens: 85mm\"}.");
         Retake.Change change;
         try {
             if (body.containsKey("element")) {

@@ -109,15 +109,24 @@ public class VideoProvider {
                         .accept(MediaType.WILDCARD_TYPE).get(),
                 r -> {
                     Path partial = target.resolveSibling(target.getFileName() + ".part");
-                    try (InputStream in = r.readEntity(InputStream.class);
-                         DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256())) {
-                        in.transferTo(out);
-                        out.flush();
-                        String sha = HexFormat.of().formatHex(out.getMessageDigest().digest());
+                    try {
+                        String sha;
+                        try (InputStream in = r.readEntity(InputStream.class);
+                             DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256())) {
+                            in.transferTo(out);
+                            out.flush();
+                            sha = HexFormat.of().formatHex(out.getMessageDigest().digest());
+                        }
                         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                         return sha;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    } finally {
+                        try {
+                            Files.deleteIfExists(partial);
+                        } catch (IOException ignored) {
+                            // a leftover .part is harmless: the next download replaces it
+                        }
                     }
                 });
     }
@@ -162,7 +171,16 @@ public class VideoProvider {
             try {
                 int status = response.getStatus();
                 if (status / 100 == 2) {
-                    return onSuccess.apply(response);
+                    try {
+                        return onSuccess.apply(response);
+                    } catch (ProviderException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        // A cut-off download or an unreadable answer: the provider's trouble, retried by the caller.
+                        // After a create it may well have made the generation, so the ledger must reconcile.
+                        throw new ProviderException(ProviderException.Kind.UNAVAILABLE, status, null, null,
+                                what + ": incomplete or unreadable answer (" + rootMessage(e) + ")", creates);
+                    }
                 }
                 ProviderException failure = ProviderErrors.from(status, readQuietly(response));
                 // A 5xx to a create may hide a created generation: hand it to the ledger instead of repeating it.

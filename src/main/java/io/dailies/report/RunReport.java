@@ -43,7 +43,8 @@ public final class RunReport {
     }
 
     public static void write(Path target, List<ReportRow> rows, Map<String, String> summary) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        // A temp file of its own: two downloads of the same report must not write into each other.
+        Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(partial)) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();

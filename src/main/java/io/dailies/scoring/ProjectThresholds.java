@@ -52,6 +52,7 @@ public class ProjectThresholds {
     @Transactional
     public JsonObject update(long projectId, JsonObject requested) {
         Project project = project(projectId);
+        ApiProblem.require(requested != null, "Send a JSON object of thresholds, e.g. {\"passMark\": 75}; {} restores the defaults.");
         Map<String, Double> overrides = new TreeMap<>();
         List<String> known = names();
         for (Map.Entry<String, JsonValue> e : requested.entrySet()) {

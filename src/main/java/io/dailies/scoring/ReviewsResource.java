@@ -35,6 +35,7 @@ public class ReviewsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("takeId") long takeId, JsonObject body) {
+        ApiProblem.require(body != null, "Send a JSON object: {\"verdict\": \"RETAKE\", \"reviewer\": \"Ana\", \"notes\": \"...\"}.");
         String verdictText = text(body, "verdict");
         String reviewer = text(body, "reviewer");
         if (verdictText == null) {
@@ -50,7 +51,10 @@ public class ReviewsResource {
         if (reviewer == null || reviewer.isBlank()) {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "'reviewer' is required: who gives this verdict.");
         }
-        Review review = reviews.add(takeId, verdict, text(body, "notes"), reviewer.strip(), Review.Source.CONSOLE);
+        ApiProblem.require(reviewer.strip().length() <= 200, "'reviewer' is longer than 200 characters.");
+        String notes = text(body, "notes");
+        ApiProblem.require(notes == null || notes.length() <= 4000, "'notes' is longer than 4000 characters.");
+        Review review = reviews.add(takeId, verdict, notes, reviewer.strip(), Review.Source.CONSOLE);
         return Response.created(URI.create("/api/takes/" + takeId + "/reviews")).entity(json(review).toString()).build();
     }
 

@@ -52,6 +52,7 @@ public class RunReviewsResource {
         if (reviewer == null || reviewer.isBlank()) {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "'reviewer' is required: who reviewed these takes.");
         }
+        ApiProblem.require(reviewer.strip().length() <= 200, "'reviewer' is longer than 200 characters.");
         ReviewedWorkbook.Result read;
         try (InputStream in = file.getContent()) {
             read = ReviewedWorkbook.read(in);
@@ -92,6 +93,9 @@ public class RunReviewsResource {
             Score score = scores.get(take.getId());
             String current = last != null ? last.getVerdict().name() : score == null ? null : score.getVerdict();
             boolean verdictChanged = row.verdict() != null && !row.verdict().name().equals(current);
+            if (row.notes() != null && row.notes().length() > 4000) {
+                throw ApiProblem.of(Response.Status.BAD_REQUEST, "Reviewer notes in row " + row.row() + " are longer than 4000 characters.");
+            }
             boolean notesChanged = !Objects.equals(row.notes(), last == null ? null : last.getNotes());
             if (!verdictChanged && !notesChanged) {
                 unchanged++;

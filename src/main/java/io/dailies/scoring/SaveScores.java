@@ -21,6 +21,10 @@ public class SaveScores extends AbstractItemWriter {
         for (Object item : items) {
             ScoreTake.Scored scored = (ScoreTake.Scored) item;
             Take take = em.find(Take.class, scored.takeId());
+            if (scored.failure() != null) {
+                take.fail(scored.failure());
+                continue;
+            }
             Score score = em.createNamedQuery("Score.byTake", Score.class).setParameter("takeId", take.getId())
                     .getResultStream().findFirst().orElse(null);
             if (score == null) {

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 @Named("scoreTake")
 public class ScoreTake implements ItemProcessor {
 
-    record Scored(long takeId, TakeScore score, String measurements, TakeJudge.Judgement judgement) {
+    record Scored(long takeId, TakeScore score, String measurements, TakeJudge.Judgement judgement, String failure) {
     }
 
     @PersistenceContext
@@ -36,11 +36,17 @@ public class ScoreTake implements ItemProcessor {
     public Object processItem(Object item) throws Exception {
         Take take = em.find(Take.class, (Long) item);
         Path file = Path.of(take.getFilePath());
-        TakeMeasurements m = TakeAnalyzer.analyze(file);
+        TakeMeasurements m;
+        try {
+            m = TakeAnalyzer.analyze(file);
+        } catch (Exception e) {
+            // A take that cannot be decoded fails on its own; the rest of the run is still scored and reported.
+            return new Scored(take.getId(), null, null, null, "The stored take could not be decoded for scoring: " + e.getMessage());
+        }
         TakeScore score = AcceptanceScorer.score(m, Scoring.expectation(take),
                 new CriterionScore(null, "Continuity is judged once the neighbouring shots are scored."),
                 thresholds.forProject(take.getRun().getProject().getId()));
         TakeJudge.Judgement judgement = take.getRun().isJudge() ? judge.judge(take.getPrompt(), file) : null;
-        return new Scored(take.getId(), score, Scoring.toJson(m), judgement);
+        return new Scored(take.getId(), score, Scoring.toJson(m), judgement, null);
     }
 }

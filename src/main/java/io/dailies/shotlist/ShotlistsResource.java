@@ -3,7 +3,10 @@ package io.dailies.shotlist;
 import io.dailies.ApiProblem;
 import io.dailies.JsonOut;
 import io.dailies.Storage;
+import io.dailies.shotlist.sheet.AnnotatedWorkbook;
+import io.dailies.shotlist.sheet.CellIssue;
 import jakarta.inject.Inject;
+import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -47,7 +50,9 @@ public class ShotlistsResource {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "Send the shot list as the multipart part named 'file'.");
         }
         String filename = file.getFileName().filter(f -> !f.isBlank()).orElse("shot-list.xlsx");
-        String safeName = java.nio.file.Path.of(filename.replace('\\', '/')).getFileName().toString().replaceAll("[^\\p{L}\\p{N}._ -]", "_");
+        java.nio.file.Path named = java.nio.file.Path.of(filename.replace('\\', '/')).getFileName();
+        String safeName = (named == null ? "shot-list.xlsx" : named.toString()).replaceAll("[^\\p{L}\\p{N}._ -]", "_");
+        safeName = safeName.length() > 120 ? safeName.substring(safeName.length() - 120) : safeName;
         java.nio.file.Path stored = storage.dir("uploads").resolve(UUID.randomUUID() + "-" + safeName);
         try (InputStream in = file.getContent(); OutputStream out = Files.newOutputStream(stored)) {
             if (copyAtMost(in, out, maxBytes) > maxBytes) {
@@ -59,6 +64,11 @@ public class ShotlistsResource {
         }
         String projectName = project == null || project.isBlank()
                 ? safeName.replaceFirst("\\.[^.]+$", "") : project.strip();
+        if (projectName.length() > 200) {
+            Files.deleteIfExists(stored);
+            throw ApiProblem.of(Response.Status.BAD_REQUEST, "The project name is longer than 200 characters.");
+        }
+        filename = filename.length() > 500 ? filename.substring(filename.length() - 500) : filename;
         ShotlistImport registered = imports.register(filename, stored.toString(), projectName);
         long execution = imports.startJob(registered.getId());
         // The job records its execution id itself (beforeJob), so no two transactions race on the row.
@@ -82,6 +92,32 @@ public class ShotlistsResource {
             throw ApiProblem.of(Response.Status.NOT_FOUND, "No shot list import " + id + ".");
         }
         return json(i).toString();
+    }
+
+    /** A rejected workbook annotated for the producer: offending cells in red, each with a comment saying why. */
+    @GET
+    @Path("{id}/annotated")
+    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    public Response annotated(@PathParam("id") long id) {
+        ShotlistImport i = imports.find(id);
+        if (i == null) {
+            throw ApiProblem.of(Response.Status.NOT_FOUND, "No shot list import " + id + ".");
+        }
+        if (i.getIssues().isEmpty()) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Import " + id + " has no issues to annotate (status " + i.getStatus() + ").");
+        }
+        List<CellIssue> issues = i.getIssues().stream().map(c -> new CellIssue(c.getSheet(), c.getRow(), c.getColumn(),
+                c.getField(), c.getValue(), c.getMessage())).toList();
+        byte[] annotated;
+        try {
+            annotated = AnnotatedWorkbook.annotate(java.nio.file.Path.of(i.getStoredPath()), issues);
+        } catch (IOException | RuntimeException e) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "The upload is not an .xlsx workbook Dailies can annotate; "
+                    + "the issues are in GET /api/shotlists/" + id + ".");
+        }
+        String name = i.getFilename().replaceFirst("(?i)\\.xlsx$", "") + "-issues.xlsx";
+        return Response.ok(annotated, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"").build();
     }
 
     private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
@@ -143,6 +144,13 @@ class RenderRunIT {
         assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"maybe\",\"reviewer\":\"Ana\"}").status());
         assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"ACCEPT\"}").status());
         assertEquals(404, api.postJson("api/takes/987654321/reviews", "{\"verdict\":\"ACCEPT\",\"reviewer\":\"Ana\"}").status());
+        DailiesClient.Answer notJson = api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\": RETAKE");
+        assertEquals(400, notJson.status(), notJson.body());
+        assertTrue(notJson.json().getString("detail").contains("not valid JSON"), notJson.body());
+        assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews",
+                "{\"verdict\":\"ACCEPT\",\"reviewer\":\"" + "A".repeat(201) + "\"}").status(), "reviewer too long");
+        DailiesClient.Answer restart = api.post("api/runs/" + sample.runId() + "/restart", null, new byte[0]);
+        assertEquals(409, restart.status(), "a completed run is not restarted: " + restart.body());
     }
 
     @Test
@@ -218,6 +226,62 @@ class RenderRunIT {
         DailiesClient.Answer again = api.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", edited,
                 "reviewer", "Ben");
         assertEquals(0, again.json().getInt("reviewsRecorded"), "uploading the same workbook twice records nothing new");
+    }
+
+    @Test
+    void theProducersOwnWorkbookComesBackWithDailiesColumnsAddedAndTheirCellsIntact() throws Exception {
+        DailiesClient api = new DailiesClient(base);
+        SampleRun sample = sampleRun(api);
+        DailiesClient.Answer answer = api.get("api/projects/" + sample.projectId() + "/workbook");
+        assertEquals(200, answer.status(), answer.body());
+        Map<String, String> videos = new java.util.HashMap<>();
+        for (JsonValue v : api.get("api/runs/" + sample.runId() + "/takes").array()) {
+            videos.put(v.asJsonObject().getString("shot"), v.asJsonObject().getString("videoId"));
+        }
+        try (XSSFWorkbook original = new XSSFWorkbook(new ByteArrayInputStream(TestWorkbooks.sample()));
+             XSSFWorkbook back = new XSSFWorkbook(new ByteArrayInputStream(answer.bytes()))) {
+            for (int i = 0; i < original.getNumberOfSheets(); i++) {
+                assertTrue(back.getSheet(original.getSheetName(i)) != null, "sheet " + original.getSheetName(i) + " is kept");
+            }
+            assertTrue(back.getSheet("Dailies") != null, "a Dailies summary sheet");
+            Sheet before = original.getSheet("Shots");
+            Sheet after = back.getSheet("Shots");
+            int headerRow = -1;
+            Map<String, Integer> columns = new java.util.HashMap<>();
+            for (Row r : after) {
+                for (var c : r) {
+                    if (c.getCellType() == CellType.STRING && c.getStringCellValue().equals("Video id")) {
+                        headerRow = r.getRowNum();
+                    }
+                }
+                if (headerRow >= 0) {
+                    r.forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
+                    break;
+                }
+            }
+            assertTrue(headerRow >= 0, "a Video id column was added to the header row");
+            int shotColumn = columns.get("Shot");
+            int checked = 0;
+            for (int r = headerRow + 1; r <= after.getLastRowNum(); r++) {
+                Row row = after.getRow(r);
+                if (row == null || row.getCell(shotColumn) == null || row.getCell(shotColumn).getStringCellValue().isBlank()) {
+                    continue;
+                }
+                String shot = row.getCell(shotColumn).getStringCellValue();
+                assertEquals(videos.get(shot), row.getCell(columns.get("Video id")).getStringCellValue(), shot);
+                assertEquals(CellType.NUMERIC, row.getCell(columns.get("Prompt adherence")).getCellType(), shot);
+                for (int c = 0; c < before.getRow(r).getLastCellNum(); c++) {
+                    var was = before.getRow(r).getCell(c);
+                    var is = row.getCell(c);
+                    if (was != null) {
+                        assertEquals(was.toString(), is.toString(), "the producer's cell " + shot + "/" + c + " is unchanged");
+                        assertEquals(was.getCellStyle().getFillForegroundColor(), is.getCellStyle().getFillForegroundColor());
+                    }
+                }
+                checked++;
+            }
+            assertEquals(sample.shots().size(), checked, "every shot row carries its results");
+        }
     }
 
     private static byte[] bytes(XSSFWorkbook wb) throws java.io.IOException {

@@ -122,6 +122,7 @@ class PromptIT {
         assertTrue(bad.getJsonArray("lint").toString().contains("CAMERA-MULTIPLE-MOVES"), bad.getJsonArray("lint").toString());
         assertEquals(0, shots.get("Battlement-B-01").getInt("lintErrors"), shots.get("Battlement-B-01").toString());
 
+        assertEquals(400, api.get("api/projects/" + projectId + "/estimate?takes=0").status());
         JsonObject estimate = api.get("api/projects/" + projectId + "/estimate").json();
         assertEquals(0, new BigDecimal("0.80").compareTo(estimate.getJsonNumber("totalSyncUsd").bigDecimalValue()), estimate.toString());
         assertEquals(0, new BigDecimal("0.40").compareTo(estimate.getJsonNumber("totalBatchUsd").bigDecimalValue()), estimate.toString());

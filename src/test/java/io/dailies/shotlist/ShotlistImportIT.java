@@ -88,12 +88,42 @@ class ShotlistImportIT {
         assertEquals("four", issue.getString("value"));
         assertTrue(issue.getString("message").contains("four"), issue.toString());
         assertNoProject(api, project);
+
+        // The producer's workbook back, annotated: the offending cell in red with a comment saying why.
+        DailiesClient.Answer annotated = api.get("api/shotlists/" + done.getInt("id") + "/annotated");
+        assertEquals(200, annotated.status(), annotated.body());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(annotated.bytes()))) {
+            var cell = wb.getSheet("Shots").getRow(TestWorkbooks.WRONG_TYPED_ROW - 1)
+                    .getCell(org.apache.poi.ss.util.CellReference.convertColStringToIndex(issue.getString("column")));
+            assertEquals("four", cell.getStringCellValue());
+            assertTrue(cell.getCellComment().getString().getString().contains("four"), "the comment explains the error");
+            assertEquals(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND, cell.getCellStyle().getFillPattern());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aCsvShotListWithABomAndSemicolonsImportsLikeAWorkbook() {
+        DailiesClient api = new DailiesClient(base);
+        String csv = "\uFEFFSequence;Shot #;Subject & Action;Camera;Setting & Time;Lighting & Palette;Duration (s)\r\n"
+                + "Harbor;H-01;\"A fisherman coils wet rope in two beats; pauses; looks up in the final second\";Medium shot, locked tripod;"
+                + "A stone harbor at dusk;\"Low sun from camera left; Palette anchors: teal, rust, sand\";4\r\n"
+                + "Harbor;H-02;Gulls lift off the pier in the first second and circle twice;Wide shot, eye level, locked tripod;"
+                + "The same harbor at dusk;\"Low sun from camera left; Palette anchors: teal, rust, sand\";8\r\n";
+        JsonObject done = api.importShotlist("harbor.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "CSV " + UUID.randomUUID());
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(2, done.getInt("created"));
+        JsonArray shots = api.get("api/projects/" + done.getJsonNumber("projectId").longValue() + "/shots").array();
+        assertEquals("H-02", shots.getJsonObject(1).getString("shot"));
+        assertEquals(8, shots.getJsonObject(1).getInt("seconds"));
     }
 
     @Test
     void notASpreadsheetIsRejectedWithAClearReason() {
         DailiesClient api = new DailiesClient(base);
-        JsonObject done = api.importShotlist("notes.xlsx", "just some text, not a workbook".getBytes(), "Not a workbook " + UUID.randomUUID());
+        JsonObject done = api.importShotlist("notes.xlsx", "%PDF-1.4\n% a PDF, not a workbook\n".getBytes(), "Not a workbook " + UUID.randomUUID());
         assertEquals("REJECTED", done.getString("status"));
         String message = done.getJsonArray("issues").getJsonObject(0).getString("message");
         assertTrue(message.toLowerCase().contains("xlsx") || message.toLowerCase().contains("spreadsheet"), message);

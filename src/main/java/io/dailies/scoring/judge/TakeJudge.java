@@ -53,6 +53,10 @@ public class TakeJudge {
     Optional<String> providerKey;
 
     @Inject
+    @ConfigProperty(name = "dailies.provider.base-url")
+    String providerBaseUrl;
+
+    @Inject
     @ConfigProperty(name = "dailies.judge.model", defaultValue = "gpt-4.1-mini")
     String model;
 
@@ -64,13 +68,18 @@ public class TakeJudge {
     public Judgement judge(String prompt, Path take) {
         try {
             List<byte[]> jpegs = FrameSampler.sample(take, frames, 512);
-            JsonObject answer = provider.postJson(baseUrl, apiKey.or(() -> providerKey), "chat/completions", request(prompt, jpegs));
+            JsonObject answer = provider.postJson(baseUrl, key(), "chat/completions", request(prompt, jpegs));
             return parse(answer, model);
         } catch (ProviderException e) {
             return new Judgement(null, null, "Judge unavailable: " + e.describe(), model);
         } catch (IOException | RuntimeException e) {
             return new Judgement(null, null, "Judge unavailable: " + e.getMessage(), model);
         }
+    }
+
+    /** The judge's own key; the provider's key only goes to the provider's own gateway. */
+    Optional<String> key() {
+        return apiKey.isPresent() ? apiKey : baseUrl.equals(providerBaseUrl) ? providerKey : Optional.empty();
     }
 
     JsonObject request(String prompt, List<byte[]> jpegs) {

@@ -16,6 +16,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 public record ProjectSheets(CharacterSheetReader.Result characters, StyleSpineSheetReader.Result styleSpine) {
 
     public static ProjectSheets read(Path xlsx) throws IOException, ShotSheetFormatException {
+        if (WorkbookFileCheck.isCsvText(xlsx)) {
+            // A CSV shot list has only shots: no bible, no spine.
+            return new ProjectSheets(CharacterSheetReader.Result.absent(), StyleSpineSheetReader.Result.absent());
+        }
         try (Workbook wb = SideSheet.open(xlsx)) {
             return new ProjectSheets(CharacterSheetReader.read(wb), StyleSpineSheetReader.read(wb));
         }

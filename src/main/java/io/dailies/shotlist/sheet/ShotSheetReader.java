@@ -34,39 +34,49 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
     /** How far down the header row may be. */
     public static final int HEADER_SEARCH_ROWS = 30;
 
-    private final Workbook workbook;
+    /** The workbook or the CSV file's reader. */
+    private final AutoCloseable source;
     private final String sheetName;
     private final HeaderRow header;
-    private final Iterator<Row> rows;
+    private final RowSource rows;
     /** Rows read while looking for the header that turned out to be data. */
     private final Deque<SheetRow> pending;
-    private final CellText text;
 
     private RawShotRow next;
     private int lastReturnedRow;
 
-    /** One physical row's non-empty cells by column index, already as text. */
-    private record SheetRow(int row, SortedMap<Integer, String> cells) {
+    /** One physical row's non-empty cells by column index, already as text; row is 1-based. */
+    record SheetRow(int row, SortedMap<Integer, String> cells) {
     }
 
-    private ShotSheetReader(Workbook workbook, String sheetName, HeaderRow header, Iterator<Row> rows,
-                            Deque<SheetRow> pending, CellText text) {
-        this.workbook = workbook;
+    /** The rows of a sheet or a CSV file, in order. */
+    interface RowSource {
+        /** The next row whose number is at least {@code fromRow}, rows before it passed over unconverted; null at the end. */
+        SheetRow next(int fromRow);
+    }
+
+    private ShotSheetReader(AutoCloseable source, String sheetName, HeaderRow header, RowSource rows,
+                            Deque<SheetRow> pending) {
+        this.source = source;
         this.sheetName = sheetName;
         this.header = header;
         this.rows = rows;
         this.pending = pending;
-        this.text = text;
         this.lastReturnedRow = header.row();
     }
 
     /**
-     * Opens a shot list.
+     * Opens a shot list: an .xlsx workbook, or a CSV file (UTF-8 text, see {@link CsvShotReader}),
+     * told apart by content, not by extension.
      *
-     * @throws ShotSheetFormatException when the file is not a readable .xlsx, has no 'Shots' sheet, no
-     *                                  header row in its first 30 rows or lacks a required column
+     * @throws ShotSheetFormatException when the file is neither a readable .xlsx nor CSV text, has no
+     *                                  'Shots' sheet, no header row in its first 30 rows or lacks a
+     *                                  required column
      */
     public static ShotSheetReader open(Path xlsx) throws ShotSheetFormatException, IOException {
+        if (WorkbookFileCheck.isCsvText(xlsx)) {
+            return CsvShotReader.open(xlsx);
+        }
         WorkbookFileCheck.requireXlsx(xlsx);
         Workbook workbook;
         try {
@@ -87,15 +97,30 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
 
     private static ShotSheetReader open(Workbook workbook) throws ShotSheetFormatException {
         Sheet sheet = shotsSheet(workbook);
-        String name = sheet.getSheetName();
         CellText text = new CellText();
-        Iterator<Row> rows = sheet.rowIterator();
+        Iterator<Row> sheetRows = sheet.rowIterator();
+        RowSource rows = fromRow -> {
+            while (sheetRows.hasNext()) {
+                Row row = sheetRows.next();
+                if (row.getRowNum() + 1 >= fromRow) {
+                    return read(row, text);
+                }
+            }
+            return null;
+        };
+        return open(workbook, sheet.getSheetName(), rows);
+    }
 
+    /**
+     * Finds the header among the first rows of a sheet (or a CSV file) and returns a reader over the
+     * rows after it; closes nothing on failure.
+     */
+    static ShotSheetReader open(AutoCloseable source, String name, RowSource rows)
+            throws ShotSheetFormatException {
         // Read the first rows once, keep them: the ones below the header are data.
         List<SheetRow> head = new ArrayList<>();
         SheetRow beyond = null;
-        while (rows.hasNext()) {
-            SheetRow r = read(rows.next(), text);
+        for (SheetRow r = rows.next(0); r != null; r = rows.next(0)) {
             if (r.row() > HEADER_SEARCH_ROWS) {
                 beyond = r;
                 break;
@@ -129,7 +154,7 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         if (beyond != null) {
             pending.add(beyond);
         }
-        return new ShotSheetReader(workbook, name, header, rows, pending, text);
+        return new ShotSheetReader(source, name, header, rows, pending);
     }
 
     private static Sheet shotsSheet(Workbook workbook) throws ShotSheetFormatException {
@@ -231,7 +256,7 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         while (true) {
             SheetRow r = pending.poll();
             if (r == null) {
-                r = nextFromSheet(fromRow);
+                r = rows.next(fromRow);
                 if (r == null) {
                     return null;
                 }
@@ -246,19 +271,15 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         }
     }
 
-    private SheetRow nextFromSheet(int fromRow) {
-        while (rows.hasNext()) {
-            Row row = rows.next();
-            if (row.getRowNum() + 1 >= fromRow) {
-                return read(row, text);
-            }
-        }
-        return null;
-    }
-
     @Override
     public void close() throws IOException {
-        workbook.close();
+        try {
+            source.close();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     private static String reason(Throwable e) {

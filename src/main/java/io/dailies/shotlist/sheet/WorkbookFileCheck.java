@@ -61,6 +61,37 @@ final class WorkbookFileCheck {
         }
     }
 
+    /**
+     * Whether the file is CSV text: not a known binary or markup format, only text characters in its
+     * first 64 KB (UTF-8 with or without BOM, or a single-byte encoding), and a ',' or ';' in it.
+     * Binary junk (NUL and other control bytes) is not CSV.
+     */
+    static boolean isCsvText(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            return false;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(64 * 1024);
+        }
+        FileMagic magic;
+        try (InputStream in = new java.io.ByteArrayInputStream(head)) {
+            magic = FileMagic.valueOf(in);
+        }
+        if (magic != FileMagic.UNKNOWN) {
+            return false;
+        }
+        boolean separator = false;
+        for (byte b : head) {
+            int u = b & 0xFF;
+            if (u < 0x20 && u != '\t' && u != '\n' && u != '\r' || u == 0x7F) {
+                return false;
+            }
+            separator |= u == ',' || u == ';';
+        }
+        return separator;
+    }
+
     /** Password-protected .xlsx files are an OLE2 container with an "EncryptedPackage" inside. */
     private static boolean isEncryptedOoxml(Path file) {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {

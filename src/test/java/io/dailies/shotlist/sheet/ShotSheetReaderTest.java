@@ -248,9 +248,28 @@ class ShotSheetReaderTest {
     }
 
     @Test
-    void csvIsNotAnXlsx() {
-        ShotSheetFormatException e = assertFormatProblem(TestWorkbooks.csv());
+    void csvIsReadLikeASheet() throws Exception {
+        try (ShotSheetReader reader = open(TestWorkbooks.csv())) {
+            assertEquals(CsvShotReader.SHEET_NAME, reader.sheetName());
+            RawShotRow r = reader.next();
+            assertEquals(2, r.row());
+            assertEquals("SC1-01", r.value(ShotColumn.SHOT));
+            assertEquals("4", r.value(ShotColumn.SECONDS));
+            assertFalse(reader.hasNext());
+        }
+    }
+
+    @Test
+    void plainTextWithoutSeparatorsIsNotAnXlsx() {
+        ShotSheetFormatException e = assertFormatProblem("just some notes\nand more\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(e.getMessage().contains("not an .xlsx workbook (it looks like CSV or plain text)"), e.getMessage());
+    }
+
+    @Test
+    void binaryJunkIsStillRejected() {
+        byte[] junk = "Sequence,Shot,Subject\n\u0000\u0001\u0002,x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ShotSheetFormatException e = assertFormatProblem(junk);
+        assertTrue(e.getMessage().contains("not an .xlsx workbook"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.dailies.report;
+
+import io.dailies.ApiProblem;
+import io.dailies.production.Project;
+import io.dailies.production.Run;
+import io.dailies.production.Shot;
+import io.dailies.production.Take;
+import io.dailies.provider.catalog.BillingMode;
+import io.dailies.provider.catalog.ModelCatalog;
+import io.dailies.report.workbook.ShotResult;
+import io.dailies.report.workbook.Summary;
+import io.dailies.report.workbook.WorkbookWriteBack;
+import io.dailies.scoring.Review;
+import io.dailies.scoring.Reviews;
+import io.dailies.scoring.Score;
+import io.dailies.shotlist.ShotlistImport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The producer's own workbook handed back: their last upload, with Dailies' columns added or updated
+ * in place from the project's latest run (status, takes, video id, cost, the five criteria, verdict,
+ * notes, a thumbnail, a console link) and a Dailies summary sheet.
+ */
+@ApplicationScoped
+public class WorkbookReports {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    ModelCatalog catalog;
+
+    @Transactional
+    public Path writeBack(long projectId, Path out, String consoleBase) throws Exception {
+        Project project = em.find(Project.class, projectId);
+        if (project == null) {
+            throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + projectId + ".");
+        }
+        ShotlistImport upload = em.createQuery("select i from ShotlistImport i where i.projectId = :p and i.status = :s order by i.id desc",
+                        ShotlistImport.class).setParameter("p", projectId).setParameter("s", ShotlistImport.Status.COMPLETED)
+                .setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> ApiProblem.of(Response.Status.CONFLICT, "Project " + projectId + " has no imported workbook."));
+        Path workbook = Path.of(upload.getStoredPath());
+        Run run = em.createQuery("select r from Run r where r.project.id = :p order by r.id desc", Run.class)
+                .setParameter("p", projectId).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        Map<Long, Take> takeOfShot = new HashMap<>();
+        Map<Long, Score> scores = new HashMap<>();
+        Map<Long, Review> reviewed = Map.of();
+        if (run != null) {
+            for (Take t : em.createNamedQuery("Take.byRun", Take.class).setParameter("runId", run.getId()).getResultList()) {
+                takeOfShot.put(t.getShot().getId(), t);
+            }
+            for (Score s : em.createNamedQuery("Score.byRun", Score.class).setParameter("runId", run.getId()).getResultList()) {
+                scores.put(s.getTake().getId(), s);
+            }
+            reviewed = reviews.latestByTake(run.getId());
+        }
+        Map<Long, Long> takesPerShot = new HashMap<>();
+        for (Object[] row : em.createQuery("select t.shot.id, count(t) from Take t where t.shot.sequence.project.id = :p group by t.shot.id",
+                Object[].class).setParameter("p", projectId).getResultList()) {
+            takesPerShot.put((Long) row[0], (Long) row[1]);
+        }
+        List<ShotResult> results = new ArrayList<>();
+        for (Shot shot : em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", projectId).getResultList()) {
+            Take t = takeOfShot.get(shot.getId());
+            Score s = t == null ? null : scores.get(t.getId());
+            Review r = t == null ? null : reviewed.get(t.getId());
+            ReportRow row = t == null ? null : RunReports.row(t, s, r);
+            Map<String, String> reasons = new LinkedHashMap<>();
+            if (row != null) {
+                row.criteria().forEach(c -> {
+                    if (c.score() == null && c.note() != null) {
+                        reasons.put(c.name(), c.note());
+                    }
+                });
+            }
+            BigDecimal cost = t == null || t.getVideoId() == null ? null : catalog.model(t.getModel())
+                    .map(m -> m.cost(t.getSize(), t.getSeconds(), BillingMode.SYNC)).orElse(null);
+            Path thumbnail = t == null || t.getFilePath() == null ? null : Path.of(t.getFilePath().replaceFirst("\\.mp4$", ".jpg"));
+            results.add(new ShotResult(shot.getSequence().getCode(), shot.getCode(),
+                    t == null ? "NOT RENDERED" : t.getStatus().name(),
+                    takesPerShot.getOrDefault(shot.getId(), 0L).intValue(),
+                    t == null ? null : "take " + t.getId(),
+                    t == null ? null : t.getVideoId(), cost,
+                    s == null ? null : s.getPromptAdherence(), s == null ? null : s.getMotionQuality(),
+                    s == null ? null : s.getPhysicalRealism(), s == null ? null : s.getContinuity(),
+                    s == null ? null : s.getAudioSync(), s == null ? null : s.getOverall(),
+                    row == null ? null : row.verdict(), row == null ? shot.getLint() == null ? null : "not rendered yet" : row.notes(),
+                    thumbnail != null && Files.exists(thumbnail) ? thumbnail : null,
+                    t == null ? null : consoleBase + "api/runs/" + run.getId() + "/takes",
+                    reasons));
+        }
+        WorkbookWriteBack.writeBack(workbook, out, results, new Summary(project.getName(), null, "USD", Instant.now()));
+        return out;
+    }
+}
