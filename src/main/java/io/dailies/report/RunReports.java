@@ -116,14 +116,19 @@ public class RunReports {
 
     /** The linter's warnings on the shot's prompt (errors already stopped the take and say so above). */
     private static void lint(String json, StringBuilder notes) {
+        lint(json, notes, false);
+    }
+
+    /** The linter's findings on a shot's prompt as note lines; errors too when asked. */
+    static void lint(String json, StringBuilder notes, boolean withErrors) {
         if (json == null || json.isBlank()) {
             return;
         }
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
             for (var v : reader.readArray()) {
                 var f = v.asJsonObject();
-                if ("WARNING".equals(f.getString("severity", ""))) {
-                    line(notes, "Lint " + f.getString("rule") + ": " + f.getString("message")
+                if (withErrors || "WARNING".equals(f.getString("severity", ""))) {
+                    line(notes, "Lint " + f.getString("severity", "") + " " + f.getString("rule") + ": " + f.getString("message")
                             + (f.getString("fix", "").isBlank() ? "" : " Fix: " + f.getString("fix")));
                 }
             }

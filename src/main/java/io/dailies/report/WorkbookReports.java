@@ -47,6 +47,13 @@ public class WorkbookReports {
     @Inject
     ModelCatalog catalog;
 
+    /** A shot not rendered yet: what the linter says of its prompt, so the producer can fix it first. */
+    private static String notRendered(Shot shot) {
+        StringBuilder notes = new StringBuilder("Not rendered yet.");
+        RunReports.lint(shot.getLint(), notes, true);
+        return notes.toString();
+    }
+
     @Transactional
     public Path writeBack(long projectId, Path out, String consoleBase) throws Exception {
         Project project = em.find(Project.class, projectId);
@@ -102,7 +109,7 @@ public class WorkbookReports {
                     s == null ? null : s.getPromptAdherence(), s == null ? null : s.getMotionQuality(),
                     s == null ? null : s.getPhysicalRealism(), s == null ? null : s.getContinuity(),
                     s == null ? null : s.getAudioSync(), s == null ? null : s.getOverall(),
-                    row == null ? null : row.verdict(), row == null ? shot.getLint() == null ? null : "not rendered yet" : row.notes(),
+                    row == null ? null : row.verdict(), row == null ? notRendered(shot) : row.notes(),
                     thumbnail != null && Files.exists(thumbnail) ? thumbnail : null,
                     t == null ? null : consoleBase + "api/runs/" + run.getId() + "/takes",
                     reasons));
