@@ -78,6 +78,7 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
             return CsvShotReader.open(xlsx);
         }
         WorkbookFileCheck.requireXlsx(xlsx);
+        WorkbookPartsCheck.require(xlsx);
         Workbook workbook;
         try {
             workbook = StreamingReader.builder().rowCacheSize(100).bufferSize(4096).open(xlsx.toFile());
@@ -89,9 +90,14 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         }
         try {
             return open(workbook);
-        } catch (ShotSheetFormatException | RuntimeException e) {
+        } catch (ShotSheetFormatException e) {
             closeQuietly(workbook, e);
             throw e;
+        } catch (RuntimeException e) {
+            // The library's own guards (e.g. POI's zip-bomb ratio) or a broken part: the producer's file, not our bug.
+            closeQuietly(workbook, e);
+            throw new ShotSheetFormatException(List.of(CellIssue.workbook(null,
+                    "The file could not be read as an .xlsx workbook (" + reason(e) + "): " + WorkbookFileCheck.SAVE_AS_XLSX)), e);
         }
     }
 
