@@ -2,7 +2,6 @@ package io.dailies.production;
 
 import io.dailies.ApiProblem;
 import io.dailies.Storage;
-import io.dailies.scoring.Score;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -104,15 +103,6 @@ public class RunService {
     @Transactional
     public List<Take> takes(long runId) {
         return em.createNamedQuery("Take.byRun", Take.class).setParameter("runId", runId).getResultList();
-    }
-
-    @Transactional
-    public Map<Long, Score> scores(long runId) {
-        Map<Long, Score> scores = new java.util.HashMap<>();
-        for (Score s : em.createNamedQuery("Score.byRun", Score.class).setParameter("runId", runId).getResultList()) {
-            scores.put(s.getTake().getId(), s);
-        }
-        return scores;
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import io.dailies.JsonOut;
 import io.dailies.report.RunReports;
 import io.dailies.scoring.Review;
 import io.dailies.scoring.Reviews;
+import io.dailies.scoring.RunScores;
 import io.dailies.scoring.ReviewsResource;
 import io.dailies.scoring.Score;
 import jakarta.json.JsonValue;
@@ -39,6 +40,9 @@ public class RunsResource {
 
     @Inject
     Reviews reviews;
+
+    @Inject
+    RunScores runScores;
 
     @GET
     public String list() {
@@ -80,7 +84,7 @@ public class RunsResource {
     @Path("{id}/takes")
     public String takes(@PathParam("id") long id) {
         find(id);
-        Map<Long, Score> scores = runs.scores(id);
+        Map<Long, Score> scores = runScores.byTake(id);
         Map<Long, Review> reviewed = reviews.latestByTake(id);
         JsonArrayBuilder all = Json.createArrayBuilder();
         for (Take t : runs.takes(id)) {

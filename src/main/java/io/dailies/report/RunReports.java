@@ -5,6 +5,7 @@ import io.dailies.production.Run;
 import io.dailies.production.Take;
 import io.dailies.scoring.Review;
 import io.dailies.scoring.Reviews;
+import io.dailies.scoring.RunScores;
 import io.dailies.scoring.Score;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +36,14 @@ public class RunReports {
     @Inject
     Reviews reviews;
 
+    @Inject
+    RunScores runScores;
+
     @Transactional
     public Path write(long runId) {
         Run run = em.find(Run.class, runId);
         List<Take> takes = em.createNamedQuery("Take.byRun", Take.class).setParameter("runId", runId).getResultList();
-        Map<Long, Score> scores = new HashMap<>();
-        for (Score s : em.createNamedQuery("Score.byRun", Score.class).setParameter("runId", runId).getResultList()) {
-            scores.put(s.getTake().getId(), s);
-        }
+        Map<Long, Score> scores = runScores.byTake(runId);
         Map<Long, Review> reviewed = reviews.latestByTake(runId);
         List<ReportRow> rows = new ArrayList<>(takes.size());
         Map<String, Integer> verdicts = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import io.dailies.report.workbook.Summary;
 import io.dailies.report.workbook.WorkbookWriteBack;
 import io.dailies.scoring.Review;
 import io.dailies.scoring.Reviews;
+import io.dailies.scoring.RunScores;
 import io.dailies.scoring.Score;
 import io.dailies.shotlist.ShotlistImport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class WorkbookReports {
     Reviews reviews;
 
     @Inject
+    RunScores runScores;
+
+    @Inject
     ModelCatalog catalog;
 
     /** A shot not rendered yet: what the linter says of its prompt, so the producer can fix it first. */
@@ -74,9 +78,7 @@ public class WorkbookReports {
             for (Take t : em.createNamedQuery("Take.byRun", Take.class).setParameter("runId", run.getId()).getResultList()) {
                 takeOfShot.put(t.getShot().getId(), t);
             }
-            for (Score s : em.createNamedQuery("Score.byRun", Score.class).setParameter("runId", run.getId()).getResultList()) {
-                scores.put(s.getTake().getId(), s);
-            }
+            scores = runScores.byTake(run.getId());
             reviewed = reviews.latestByTake(run.getId());
         }
         Map<Long, Long> takesPerShot = new HashMap<>();

@@ -41,6 +41,9 @@ public class RunReviewsResource {
     @Inject
     Reviews reviews;
 
+    @Inject
+    RunScores runScores;
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Transactional
@@ -81,10 +84,7 @@ public class RunReviewsResource {
                     .add("problems", problems).build().toString()).build();
         }
         Map<Long, Review> latest = reviews.latestByTake(runId);
-        Map<Long, Score> scores = new HashMap<>();
-        for (Score s : em.createNamedQuery("Score.byRun", Score.class).setParameter("runId", runId).getResultList()) {
-            scores.put(s.getTake().getId(), s);
-        }
+        Map<Long, Score> scores = runScores.byTake(runId);
         int recorded = 0;
         int unchanged = 0;
         for (ReviewedWorkbook.RowReview row : read.rows()) {
