@@ -10,13 +10,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import io.dailies.production.Project;
 import io.dailies.production.ProjectLook;
-import io.dailies.production.Shot;
-import io.dailies.prompt.PromptBook;
 import io.dailies.shotlist.sheet.ProjectSheets;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** Marks shots that left the workbook as omitted (their takes stay) and closes the import. */
+/** Gives the project the workbook's look, marks shots that left the workbook as omitted (their takes stay) and closes the import. */
 @Dependent
 @Named("finishImport")
 public class FinishImport extends AbstractBatchlet {
@@ -27,9 +25,6 @@ public class FinishImport extends AbstractBatchlet {
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    PromptBook prompts;
 
     @Override
     @Transactional
@@ -48,12 +43,7 @@ public class FinishImport extends AbstractBatchlet {
                 .setParameter("projectId", i.getProjectId())
                 .executeUpdate();
         i.setShotsOmitted(omitted);
-        // Every active shot is compiled against the new look and linted; a changed prompt is a new version.
-        PromptBook.Look look = PromptBook.Look.of(project);
-        String change = "import #" + id + " (" + i.getFilename() + ")";
-        for (Shot shot : em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", project.getId()).getResultList()) {
-            prompts.refresh(shot, look, change, null);
-        }
+        // Every shot still active came from this workbook, and the load step compiled it against this look.
         i.setStatus(ShotlistImport.Status.COMPLETED);
         i.setFinishedAt(Instant.now());
         return "COMPLETED";

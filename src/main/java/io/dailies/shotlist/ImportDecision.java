@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** After validation: any issue at all rejects the whole workbook, so nothing is half-imported. */
+/**
+ * After validation: any issue at all rejects the whole workbook, so nothing is half-imported, unless
+ * the producer asked for a partial import; then the valid rows go in and the others are listed.
+ */
 @Dependent
 @Named("importDecision")
 public class ImportDecision implements Decider {
@@ -29,6 +32,9 @@ public class ImportDecision implements Decider {
             imports.reject(id, List.of(new CellIssue("Shots", 0, null, null, null,
                     "The Shots sheet has a header row but no shots below it.")));
             return "REJECTED";
+        }
+        if (i.getIssueCount() > 0 && i.isPartial() && i.getRowsRead() > i.getRowsWithIssues()) {
+            return "VALID";
         }
         if (i.getIssueCount() > 0) {
             imports.setStatus(id, ShotlistImport.Status.REJECTED);

@@ -24,8 +24,8 @@ public class ImportService {
     EntityManager em;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public ShotlistImport register(String filename, String storedPath, String projectName) {
-        ShotlistImport i = new ShotlistImport(filename, storedPath, projectName, Storage.node());
+    public ShotlistImport register(String filename, String storedPath, String projectName, boolean partial) {
+        ShotlistImport i = new ShotlistImport(filename, storedPath, projectName, Storage.node(), partial);
         em.persist(i);
         return i;
     }

@@ -36,6 +36,9 @@ public class RecordImportIssues extends AbstractItemWriter {
         for (Object item : items) {
             RowCheck check = (RowCheck) item;
             i.countRow();
+            if (!check.issues().isEmpty()) {
+                i.countRowWithIssues();
+            }
             check.issues().forEach(c -> i.addIssue(ImportService.toIssue(c)));
         }
     }

@@ -4,6 +4,7 @@ import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.shotlist.sheet.RawShotRow;
 import io.dailies.shotlist.sheet.ShotRowValidator;
 import io.dailies.shotlist.sheet.ValidatedRow;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.StepContext;
 import io.dailies.shotlist.sheet.SheetLayout;
@@ -22,6 +23,15 @@ public class ShotRowToContent implements ItemProcessor {
     @Inject
     StepContext step;
 
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @Inject
+    ImportService imports;
+
+    private Boolean partial;
+
     private ShotRowValidator validator;
 
     @Override
@@ -30,6 +40,12 @@ public class ShotRowToContent implements ItemProcessor {
             validator = new ShotRowValidator(catalog, (SheetLayout) step.getTransientUserData());
         }
         ValidatedRow checked = validator.validate((RawShotRow) item);
+        if (partial == null) {
+            partial = imports.find(Long.parseLong(importId)).isPartial();
+        }
+        if (!checked.isValid() && partial) {
+            return null; // listed with the import's issues; a partial import leaves it out
+        }
         if (!checked.isValid()) {
             // The file changed between the two passes; refuse rather than import a different workbook.
             throw new IllegalStateException("Row " + ((RawShotRow) item).row() + " no longer passes validation: "

@@ -60,6 +60,10 @@ public class ShotlistImport {
     private int shotsUnchanged;
     private int shotsOmitted;
     private int issueCount;
+    /** Rows with at least one issue: refused, or skipped in a partial import. */
+    private int rowsWithIssues;
+    /** The producer asked to import the valid rows even if others have issues. */
+    private boolean partial;
 
     @ElementCollection
     @CollectionTable(name = "shotlist_import_issue", joinColumns = @JoinColumn(name = "import_id"))
@@ -75,7 +79,8 @@ public class ShotlistImport {
     protected ShotlistImport() {
     }
 
-    public ShotlistImport(String filename, String storedPath, String projectName, String node) {
+    public ShotlistImport(String filename, String storedPath, String projectName, String node, boolean partial) {
+        this.partial = partial;
         this.filename = filename;
         this.storedPath = storedPath;
         this.projectName = projectName;
@@ -96,9 +101,11 @@ public class ShotlistImport {
     }
 
     public void countRow() { rowsRead++; }
+    public void countRowWithIssues() { rowsWithIssues++; }
 
     public void resetCounts() {
         rowsRead = 0;
+        rowsWithIssues = 0;
         shotsCreated = 0;
         shotsUpdated = 0;
         shotsUnchanged = 0;
@@ -127,6 +134,8 @@ public class ShotlistImport {
     public int getShotsUnchanged() { return shotsUnchanged; }
     public int getShotsOmitted() { return shotsOmitted; }
     public int getIssueCount() { return issueCount; }
+    public int getRowsWithIssues() { return rowsWithIssues; }
+    public boolean isPartial() { return partial; }
     public List<ImportIssue> getIssues() { return issues; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getFinishedAt() { return finishedAt; }

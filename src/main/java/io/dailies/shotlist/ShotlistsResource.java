@@ -17,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -45,7 +46,10 @@ public class ShotlistsResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@FormParam("file") EntityPart file, @FormParam("project") String project) throws IOException {
+    public Response upload(@FormParam("file") EntityPart file, @FormParam("project") String project,
+                           @FormParam("partial") String partialField, @QueryParam("partial") String partialQuery) throws IOException {
+        // Partial: import the valid rows and list the others; by default one bad row refuses the whole workbook.
+        boolean partial = "true".equalsIgnoreCase(partialField) || "true".equalsIgnoreCase(partialQuery);
         if (file == null) {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "Send the shot list as the multipart part named 'file'.");
         }
@@ -69,7 +73,7 @@ public class ShotlistsResource {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "The project name is longer than 200 characters.");
         }
         filename = filename.length() > 500 ? filename.substring(filename.length() - 500) : filename;
-        ShotlistImport registered = imports.register(filename, stored.toString(), projectName);
+        ShotlistImport registered = imports.register(filename, stored.toString(), projectName, partial);
         long execution = imports.startJob(registered.getId());
         // The job records its execution id itself (beforeJob), so no two transactions race on the row.
         JsonObject body = Json.createObjectBuilder(json(imports.find(registered.getId()))).add("jobExecutionId", execution).build();
@@ -146,7 +150,9 @@ public class ShotlistsResource {
                 .add("updated", i.getShotsUpdated())
                 .add("unchanged", i.getShotsUnchanged())
                 .add("omitted", i.getShotsOmitted())
-                .add("issueCount", i.getIssueCount());
+                .add("issueCount", i.getIssueCount())
+                .add("partial", i.isPartial())
+                .add("rowsWithIssues", i.getRowsWithIssues());
         JsonOut.add(o, "createdAt", i.getCreatedAt());
         JsonOut.add(o, "finishedAt", i.getFinishedAt());
         JsonOut.add(o, "failure", i.getFailure());

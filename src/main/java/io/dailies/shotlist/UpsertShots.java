@@ -1,5 +1,10 @@
 package io.dailies.shotlist;
 
+import io.dailies.prompt.PromptBook;
+import io.dailies.shotlist.sheet.ProjectSheets;
+import io.dailies.shotlist.sheet.ShotSheetFormatException;
+import java.io.IOException;
+import java.nio.file.Path;
 import io.dailies.production.Project;
 import io.dailies.production.Sequence;
 import io.dailies.production.Shot;
@@ -20,7 +25,9 @@ import java.util.Map;
 
 /**
  * Stores the rows as shots, keyed by sequence + shot code: new shots are added, changed ones updated,
- * and takes and scores already recorded are never touched.
+ * and takes and scores already recorded are never touched. Each stored shot's prompt is compiled and
+ * linted against the workbook's look in the same chunk, so a 100,000-row import never holds more than
+ * a chunk of shots in memory.
  */
 @Dependent
 @Named("upsertShots")
@@ -36,12 +43,28 @@ public class UpsertShots extends AbstractItemWriter {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    PromptBook prompts;
+
     private long projectId;
+    private PromptBook.Look look;
+    private String change;
     private final Map<String, Long> sequences = new HashMap<>();
 
     @Override
     public void open(Serializable checkpoint) {
-        projectId = imports.projectFor(Long.parseLong(importId)).getId();
+        long id = Long.parseLong(importId);
+        projectId = imports.projectFor(id).getId();
+        ShotlistImport record = imports.find(id);
+        // The look this workbook brings (its Characters and Style Spine sheets); the project takes it on at the finish.
+        ProjectSheets sheets;
+        try {
+            sheets = ProjectSheets.read(Path.of(record.getStoredPath()));
+        } catch (IOException | ShotSheetFormatException e) {
+            throw new IllegalStateException("The workbook's Characters / Style Spine sheets could not be read again: " + e.getMessage(), e);
+        }
+        look = new PromptBook.Look(sheets.spine(), sheets.bible());
+        change = "import #" + id + " (" + record.getFilename() + ")";
         for (Sequence s : em.createNamedQuery("Sequence.byProject", Sequence.class).setParameter("projectId", projectId).getResultList()) {
             sequences.put(key(s.getCode()), s.getId());
         }
@@ -57,12 +80,17 @@ public class UpsertShots extends AbstractItemWriter {
             Sequence sequence = sequence(project, row);
             Shot shot = em.createNamedQuery("Shot.byKey", Shot.class)
                     .setParameter("sequenceId", sequence.getId())
-                    .setParameter("code", row.shotCode())
+                    // Shot codes match like the duplicate check does: "sc1-01 " is the shot SC1-01.
+                    .setParameter("code", key(row.shotCode()))
                     .getResultStream().findFirst().orElse(null);
             ShotContent content = new ShotContent(blank(row.subjectAction()), blank(row.cameraMovement()),
                     blank(row.settingTime()), blank(row.lightingPalette()), blank(row.styleTechnical()), blank(row.dialogue()),
                     row.model(), row.size(), row.seconds(), blank(row.shotType()), blank(row.sound()), blank(row.audioCues()),
                     blank(row.physics()), blank(row.characters()), blank(row.overrides()), blank(row.inputReference()));
+            if (shot != null && Long.valueOf(id).equals(shot.getLastImportId()) && shot.getSourceRow() != row.sourceRow()) {
+                // A second row with this sequence + shot code; in a partial import it is listed, not stored.
+                continue;
+            }
             if (shot == null) {
                 shot = new Shot(sequence, row.shotCode());
                 shot.update(content, row.sourceRow(), row.sourceRow(), id);
@@ -73,6 +101,7 @@ public class UpsertShots extends AbstractItemWriter {
             } else {
                 record.countUnchanged();
             }
+            prompts.refresh(shot, look, change, null);
         }
     }
 

@@ -91,7 +91,12 @@ public final class DailiesClient {
 
     /** Uploads a shot list and waits for its import to finish either way. */
     public JsonObject importShotlist(String filename, byte[] workbook, String project) {
-        Answer started = postMultipart("api/shotlists", "file", filename, workbook, "project", project);
+        return importShotlist(filename, workbook, "project", project);
+    }
+
+    /** Uploads a shot list with more form fields (name, value, ...) and waits for its import to finish either way. */
+    public JsonObject importShotlist(String filename, byte[] workbook, String... fields) {
+        Answer started = postMultipart("api/shotlists", "file", filename, workbook, fields);
         assertEquals(202, started.status(), started.body());
         return awaitStatus("api/shotlists/" + started.json().getInt("id"), Set.of("COMPLETED", "REJECTED", "FAILED"), Duration.ofSeconds(120));
     }
