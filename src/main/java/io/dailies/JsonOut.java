@@ -21,6 +21,10 @@ public final class JsonOut {
         return value == null ? o.addNull(key) : o.add(key, value);
     }
 
+    public static JsonObjectBuilder add(JsonObjectBuilder o, String key, java.math.BigDecimal value) {
+        return value == null ? o.addNull(key) : o.add(key, value);
+    }
+
     public static JsonObjectBuilder add(JsonObjectBuilder o, String key, Instant value) {
         return value == null ? o.addNull(key) : o.add(key, value.toString());
     }

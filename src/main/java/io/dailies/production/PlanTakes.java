@@ -1,5 +1,7 @@
 package io.dailies.production;
 
+import io.dailies.provider.catalog.BillingMode;
+import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.prompt.LintReport;
 import io.dailies.prompt.PromptBook;
 import jakarta.batch.api.AbstractBatchlet;
@@ -33,6 +35,9 @@ public class PlanTakes extends AbstractBatchlet {
     @Inject
     PromptBook prompts;
 
+    @Inject
+    ModelCatalog catalog;
+
     @Override
     @Transactional
     public String process() {
@@ -49,6 +54,9 @@ public class PlanTakes extends AbstractBatchlet {
             // Linted again right before money is spent: an error keeps the take from being submitted.
             LintReport lint = prompts.refresh(shot, look, "run #" + run.getId(), null);
             Take take = new Take(run, shot, shot.getPrompt(), shot.getPromptHash());
+            // What the take costs at this run's billing mode, so the report can say what each mode spent.
+            BillingMode billing = run.getMode() == Run.Mode.BATCH ? BillingMode.BATCH : BillingMode.SYNC;
+            catalog.model(take.getModel()).ifPresent(m -> take.setCostUsd(m.cost(take.getSize(), take.getSeconds(), billing)));
             if (lint.blocksSubmission()) {
                 take.fail("Not submitted, the prompt has lint errors:\n" + PromptBook.describe(lint.errors()));
             }

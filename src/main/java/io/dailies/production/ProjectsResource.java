@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -142,16 +143,27 @@ public class ProjectsResource {
 
     /**
      * Starts a render run of the project's active shots; optional ?concurrency=N takes in flight, and
-     * ?judge=true|false to have a judge model give its opinion too (default: dailies.judge.enabled).
+     * ?judge=true|false to have a judge model give its opinion too (default: dailies.judge.enabled),
+     * ?mode=sync|batch (default: the Batch API above dailies.run.batch-above-takes takes or when
+     * ?scheduled=true, one create call per take otherwise).
      */
     @POST
     @Path("{id}/runs")
     @Consumes({MediaType.WILDCARD})
     public Response startRun(@PathParam("id") long id, @QueryParam("concurrency") Integer concurrency,
-                             @QueryParam("judge") Boolean judge) {
+                             @QueryParam("judge") Boolean judge, @QueryParam("mode") String mode,
+                             @QueryParam("scheduled") @DefaultValue("false") boolean scheduled) {
+        Run.Mode chosen = null;
+        if (mode != null && !mode.isBlank() && !mode.equalsIgnoreCase("auto")) {
+            try {
+                chosen = Run.Mode.valueOf(mode.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.of(Response.Status.BAD_REQUEST, "mode must be sync, batch or auto, was '" + mode + "'.");
+            }
+        }
         // Three steps, three transactions: the run is committed before its job can look for it.
         Run registered = runs.register(id, concurrency == null ? runs.defaultConcurrency() : concurrency,
-                judge == null ? runs.judgeByDefault() : judge);
+                judge == null ? runs.judgeByDefault() : judge, chosen, scheduled);
         long execution = runs.startJob(registered.getId());
         // The job records its execution id itself (beforeJob), so no two transactions race on the run's row.
         Run run = runs.find(registered.getId());

@@ -21,6 +21,9 @@ public class Run {
 
     public enum Status { QUEUED, RUNNING, COMPLETED, FAILED, STOPPED }
 
+    /** How the takes reach the provider: one create call each, or one Batch API job (half price, slower). */
+    public enum Mode { SYNC, BATCH }
+
     @Id
     @GeneratedValue
     private Long id;
@@ -43,6 +46,11 @@ public class Run {
     private int concurrency;
     /** Whether a judge model also gives its opinion on each take (off by default). */
     private boolean judge;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private Mode mode = Mode.SYNC;
+    /** Started by the schedule (an overnight run) rather than by a person. */
+    private boolean scheduled;
     private int totalTakes;
 
     @Column(nullable = false)
@@ -58,6 +66,12 @@ public class Run {
     }
 
     public Run(Project project, int concurrency, boolean judge, String node) {
+        this(project, concurrency, judge, node, Mode.SYNC, false);
+    }
+
+    public Run(Project project, int concurrency, boolean judge, String node, Mode mode, boolean scheduled) {
+        this.mode = mode;
+        this.scheduled = scheduled;
         this.project = project;
         this.concurrency = concurrency;
         this.judge = judge;
@@ -74,6 +88,8 @@ public class Run {
     public String getNode() { return node; }
     public int getConcurrency() { return concurrency; }
     public boolean isJudge() { return judge; }
+    public Mode getMode() { return mode == null ? Mode.SYNC : mode; }
+    public boolean isScheduled() { return scheduled; }
     public int getTotalTakes() { return totalTakes; }
     public void setTotalTakes(int totalTakes) { this.totalTakes = totalTakes; }
     public Instant getCreatedAt() { return createdAt; }

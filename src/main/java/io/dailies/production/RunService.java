@@ -33,6 +33,11 @@ public class RunService {
     @ConfigProperty(name = "dailies.judge.enabled", defaultValue = "false")
     boolean judgeByDefault;
 
+    /** Above this many takes a run goes through the Batch API unless the request says otherwise. */
+    @Inject
+    @ConfigProperty(name = "dailies.run.batch-above-takes", defaultValue = "100")
+    int batchAboveTakes;
+
     /** Starts the render-run job for a registered run; call outside any transaction, after register() committed. */
     public long startJob(long runId) {
         Properties params = new Properties();
@@ -50,6 +55,16 @@ public class RunService {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Run register(long projectId, int concurrency, boolean judge) {
+        return register(projectId, concurrency, judge, null, false);
+    }
+
+    /**
+     * Registers a run. {@code mode} null chooses by the default rule: the Batch API (half price, results
+     * within its window) for scheduled runs and for runs of more than dailies.run.batch-above-takes takes;
+     * one create call per take otherwise.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Run register(long projectId, int concurrency, boolean judge, Run.Mode mode, boolean scheduled) {
         Project project = em.find(Project.class, projectId);
         if (project == null) {
             throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + projectId + ".");
@@ -62,7 +77,8 @@ public class RunService {
         if (shots == 0) {
             throw ApiProblem.of(Response.Status.CONFLICT, "Project '" + project.getName() + "' has no shots to render; import a shot list first.");
         }
-        Run run = new Run(project, concurrency, judge, Storage.node());
+        Run.Mode chosen = mode != null ? mode : scheduled || shots > batchAboveTakes ? Run.Mode.BATCH : Run.Mode.SYNC;
+        Run run = new Run(project, concurrency, judge, Storage.node(), chosen, scheduled);
         em.persist(run);
         return run;
     }

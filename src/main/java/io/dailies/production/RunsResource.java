@@ -95,6 +95,11 @@ public class RunsResource {
                     .add("status", t.getStatus().name());
             JsonOut.add(o, "videoId", t.getVideoId());
             JsonOut.add(o, "failure", t.getFailure());
+            // The ledger's times: intent committed, accepted by the provider, take stored.
+            JsonOut.add(o, "intentAt", t.getIntentAt());
+            JsonOut.add(o, "submittedAt", t.getSubmittedAt());
+            JsonOut.add(o, "storedAt", t.getCompletedAt());
+            JsonOut.add(o, "costUsd", io.dailies.report.RunReports.charged(t));
             Score s = scores.get(t.getId());
             Review r = reviewed.get(t.getId());
             if (s != null) {
@@ -155,6 +160,8 @@ public class RunsResource {
                 .add("status", run.getStatus().name())
                 .add("concurrency", run.getConcurrency())
                 .add("judge", run.isJudge())
+                .add("mode", run.getMode().name().toLowerCase(java.util.Locale.ROOT))
+                .add("scheduled", run.isScheduled())
                 .add("total", Math.max(total, run.getTotalTakes()))
                 .add("done", done)
                 .add("takes", byStatus);

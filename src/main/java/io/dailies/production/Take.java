@@ -65,6 +65,8 @@ public class Take {
     @Column(nullable = false, length = 100) private String model;
     @Column(nullable = false, length = 20) private String size;
     private int seconds;
+    /** The price of this take at planning, in USD, at the run's billing mode (catalog price x seconds). */
+    @Column(precision = 12, scale = 4) private java.math.BigDecimal costUsd;
 
     // The submission ledger
     @Column(length = 64) private String requestHash;
@@ -95,6 +97,9 @@ public class Take {
         this.size = shot.getSize();
         this.seconds = shot.getSeconds();
     }
+
+    public java.math.BigDecimal getCostUsd() { return costUsd; }
+    public void setCostUsd(java.math.BigDecimal costUsd) { this.costUsd = costUsd; }
 
     public Long getId() { return id; }
     public Run getRun() { return run; }

@@ -36,6 +36,8 @@ public final class RunReport {
         h.addAll(List.of("Judge: prompt adherence", "Judge: physical realism"));
         // Review columns: edit Verdict or Reviewer notes in Excel and upload the workbook back.
         h.add("Reviewer notes");
+        // What the take cost and how it was bought: one create call (sync) or the Batch API (half price).
+        h.addAll(List.of("Mode", "Cost (USD)"));
         HEADERS = List.copyOf(h);
     }
 
@@ -55,7 +57,9 @@ public final class RunReport {
 
             SXSSFSheet sheet = wb.createSheet(SHEET);
             sheet.createFreezePane(2, 1);
-            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80, 14, 14, 40};
+            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80, 14, 14, 40, 8, 11};
+            CellStyle money = wb.createCellStyle();
+            money.setDataFormat(wb.createDataFormat().getFormat("0.00"));
             for (int c = 0; c < widths.length; c++) {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
@@ -106,6 +110,12 @@ public final class RunReport {
                 }
                 if (row.reviewerNotes() != null) {
                     text(x, 16, row.reviewerNotes()).setCellStyle(wrap);
+                }
+                text(x, 17, row.mode());
+                if (row.costUsd() != null) {
+                    var cost = x.createCell(18);
+                    cost.setCellValue(row.costUsd().doubleValue());
+                    cost.setCellStyle(money);
                 }
                 r++;
             }

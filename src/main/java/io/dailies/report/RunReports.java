@@ -60,6 +60,13 @@ public class RunReports {
         summary.put("Failed takes", Long.toString(takes.stream().filter(t -> t.getStatus() == Take.Status.FAILED).count()));
         summary.put("Reviewed takes", Integer.toString(reviewed.size()));
         verdicts.forEach((v, n) -> summary.put("Verdict " + v, n.toString()));
+        // What the run spent, by how it bought its takes: only generations that delivered a take are charged.
+        summary.put("Mode", run.getMode().name().toLowerCase(java.util.Locale.ROOT)
+                + (run.getMode() == Run.Mode.BATCH ? " (Batch API, batch price)" : " (one create call per take)"));
+        java.math.BigDecimal spent = rows.stream().map(ReportRow::costUsd).filter(java.util.Objects::nonNull)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        summary.put("Cost " + run.getMode().name().toLowerCase(java.util.Locale.ROOT) + " (USD)", spent.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        summary.put("Takes charged", Long.toString(rows.stream().filter(r -> r.costUsd() != null).count()));
         Path file = storage.dir("reports").resolve("run-" + run.getId() + ".xlsx");
         try {
             RunReport.write(file, rows, summary);
@@ -111,7 +118,13 @@ public class RunReports {
         }
         return new ReportRow(t.getShot().getSequence().getCode(), t.getShot().getCode(), t.getPrompt(), t.getVideoId(),
                 t.getStatus().name(), t.getFilePath(), criteria, s == null ? null : s.getOverall(), verdict, notes.toString(),
-                judgeAdherence, judgeRealism, review == null ? null : review.getNotes());
+                judgeAdherence, judgeRealism, review == null ? null : review.getNotes(),
+                t.getRun().getMode().name().toLowerCase(java.util.Locale.ROOT), charged(t));
+    }
+
+    /** A take is paid for once the provider delivered it; a refused or failed generation costs nothing. */
+    public static java.math.BigDecimal charged(Take t) {
+        return t.getCompletedAt() != null && t.getVideoId() != null ? t.getCostUsd() : null;
     }
 
     /** The linter's warnings on the shot's prompt (errors already stopped the take and say so above). */

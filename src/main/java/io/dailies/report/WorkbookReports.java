@@ -100,8 +100,11 @@ public class WorkbookReports {
                     }
                 });
             }
-            BigDecimal cost = t == null || t.getVideoId() == null ? null : catalog.model(t.getModel())
-                    .map(m -> m.cost(t.getSize(), t.getSeconds(), BillingMode.SYNC)).orElse(null);
+            // What was paid for the take, at its run's billing mode (sync or batch); takes planned before costs
+            // were recorded are priced at the sync rate.
+            BigDecimal cost = t == null ? null : RunReports.charged(t) != null ? RunReports.charged(t)
+                    : t.getVideoId() == null || t.getCompletedAt() == null || t.getCostUsd() != null ? null
+                    : catalog.model(t.getModel()).map(m -> m.cost(t.getSize(), t.getSeconds(), BillingMode.SYNC)).orElse(null);
             Path thumbnail = t == null || t.getFilePath() == null ? null : Path.of(t.getFilePath().replaceFirst("\\.mp4$", ".jpg"));
             results.add(new ShotResult(shot.getSequence().getCode(), shot.getCode(),
                     t == null ? "NOT RENDERED" : t.getStatus().name(),
