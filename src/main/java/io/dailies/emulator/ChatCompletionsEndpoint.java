@@ -33,6 +33,14 @@ public class ChatCompletionsEndpoint {
         } catch (RuntimeException e) {
             throw EmulatorErrors.invalid(null, "The request body is not a JSON object.");
         }
+        return answer(request).toString();
+    }
+
+    /**
+     * The deterministic answer to one request, for POST /chat/completions and for a /v1/chat/completions
+     * batch line alike; an invalid request is refused with the provider's error (a WebApplicationException).
+     */
+    static JsonObject answer(JsonObject request) {
         if (!request.containsKey("model") || request.get("model").getValueType() != JsonValue.ValueType.STRING) {
             throw EmulatorErrors.invalid("model", "Missing required parameter: 'model'.");
         }
@@ -81,7 +89,7 @@ public class ChatCompletionsEndpoint {
                         .add("finish_reason", "stop")))
                 .add("usage", Json.createObjectBuilder().add("prompt_tokens", 85 * images + seen.length() / 4)
                         .add("completion_tokens", answer.length() / 4).add("total_tokens", 85 * images + (seen.length() + answer.length()) / 4))
-                .build().toString();
+                .build();
     }
 
     private static byte[] sha256(String text) {

@@ -33,6 +33,14 @@ public class EmulatedVideo {
     @Column(length = 100) private String errorCode;
     @Column(length = 1000) private String errorMessage;
     private boolean deleted;
+    /** "remix", "edit" or "extension" when made from another video; null for a generation from a prompt alone. */
+    @Column(length = 20) private String variant;
+    /** The video a remix, edit or extension was made from. */
+    @Column(length = 64) private String sourceVideoId;
+    /** The clip a client uploaded for an edit or extension instead of naming a video (a file in the emulator's uploads). */
+    @Column(length = 200) private String sourceUpload;
+    /** Extensions only: the length of the newly generated segment; {@link #getSeconds()} is the stitched total. */
+    @Column(length = 4) private String extensionSeconds;
 
     protected EmulatedVideo() {
     }
@@ -64,6 +72,61 @@ public class EmulatedVideo {
     public String getErrorMessage() { return errorMessage; }
     public boolean isDeleted() { return deleted; }
     public void delete() { deleted = true; }
+    public String getVariant() { return variant; }
+    public String getSourceVideoId() { return sourceVideoId; }
+    public String getSourceUpload() { return sourceUpload; }
+    public String getExtensionSeconds() { return extensionSeconds; }
+
+    /**
+     * Where a generation comes from: a prompt alone ({@link #PROMPT}), or another video (by id) or an
+     * uploaded clip that a remix, edit or extension starts from.
+     */
+    public record Origin(String variant, String sourceVideoId, String sourceUpload, String extensionSeconds) {
+        public static final Origin PROMPT = new Origin(null, null, null, null);
+
+        public static Origin remix(String videoId) {
+            return new Origin("remix", videoId, null, null);
+        }
+
+        public static Origin edit(String videoId, String upload) {
+            return new Origin("edit", videoId, upload, null);
+        }
+
+        public static Origin extension(String videoId, String upload, String extensionSeconds) {
+            return new Origin("extension", videoId, upload, extensionSeconds);
+        }
+    }
+
+    /** Records what this generation was made from; a remix also names its source in remixed_from_video_id. */
+    public void madeFrom(Origin origin) {
+        this.variant = origin.variant();
+        this.sourceVideoId = origin.sourceVideoId();
+        this.sourceUpload = origin.sourceUpload();
+        this.extensionSeconds = origin.extensionSeconds();
+        if ("remix".equals(origin.variant())) {
+            this.remixedFromVideoId = origin.sourceVideoId();
+        }
+    }
+
+    public boolean isExtension() { return "extension".equals(variant); }
+
+    /**
+     * The provider's status at {@code nowMillis}: queued for the queued time (even a generation that is
+     * bound to fail: the provider only finds out once it starts), then failed if it failed, completed once
+     * the render time has passed and its file exists, else in progress.
+     */
+    public String status(long nowMillis, boolean rendered) {
+        if (nowMillis < createdAtMillis + queuedMillis) {
+            return "queued";
+        }
+        if (errorCode != null) {
+            return "failed";
+        }
+        if (nowMillis >= doneAtMillis() && rendered) {
+            return "completed";
+        }
+        return "in_progress";
+    }
 
     public void fail(String code, String message) {
         this.errorCode = code;

@@ -104,4 +104,82 @@ public class Emulator {
         IDS.nextBytes(b);
         return b;
     }
+
+    // Videos: remix, extensions, edits, characters
+
+    /**
+     * Accepts a generation made from a prompt or from another video, and, when the fault plan says so,
+     * marks it to fail (it is still accepted and counted: the client paid for it). An Idempotency-Key
+     * that was seen before returns the earlier generation unchanged.
+     */
+    @Transactional
+    public EmulatedVideo create(String model, String prompt, String size, String seconds, String idempotencyKey,
+                                EmulatedVideo.Origin origin, Faults.Failure failure) {
+        if (idempotencyKey != null) {
+            Optional<EmulatedVideo> earlier = byIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        EmulatedVideo video = create(model, prompt, size, seconds, idempotencyKey);
+        video.madeFrom(origin == null ? EmulatedVideo.Origin.PROMPT : origin);
+        if (failure != null) {
+            video.fail(failure.code(), failure.message());
+        }
+        return video;
+    }
+
+    /** The generation an Idempotency-Key created before, if any. */
+    public Optional<EmulatedVideo> byIdempotencyKey(String idempotencyKey) {
+        return em.createNamedQuery("EmulatedVideo.byIdempotencyKey", EmulatedVideo.class)
+                .setParameter("key", idempotencyKey).getResultList().stream().findFirst();
+    }
+
+    /**
+     * The videos a generation was made from, nearest first (a remix of a remix: its source, then that one's
+     * source). Deleted sources still count: their look lives on in what was made from them.
+     */
+    public List<EmulatedVideo> lineage(EmulatedVideo video) {
+        List<EmulatedVideo> ancestors = new java.util.ArrayList<>();
+        String next = video.getSourceVideoId();
+        // Ids are random, so a cycle cannot happen; the bound only guards against a corrupted row.
+        while (next != null && ancestors.size() < 50) {
+            EmulatedVideo source = em.find(EmulatedVideo.class, next);
+            if (source == null) {
+                break;
+            }
+            ancestors.add(source);
+            next = source.getSourceVideoId();
+        }
+        return ancestors;
+    }
+
+    @Transactional
+    public EmulatedCharacter createCharacter(String name, String clipFile, double clipSeconds) {
+        EmulatedCharacter character = new EmulatedCharacter("char_" + HexFormat.of().formatHex(randomBytes()), name,
+                System.currentTimeMillis(), clipFile, clipSeconds);
+        em.persist(character);
+        return character;
+    }
+
+    public Optional<EmulatedCharacter> character(String id) {
+        return Optional.ofNullable(em.find(EmulatedCharacter.class, id));
+    }
+
+    // Batches
+
+    /** Every batch a client created, failed and cancelled ones included. */
+    public long batchesCreated() {
+        return em.createNamedQuery("EmulatedBatch.count", Long.class).getSingleResult();
+    }
+
+    /** Every file a client uploaded, deleted ones included (the output files batches write are not uploads). */
+    public long filesUploaded() {
+        return em.createNamedQuery("EmulatedFile.uploadedCount", Long.class).getSingleResult();
+    }
+
+    /** A new provider-style id: the prefix and 24 random hex digits ("file-", "batch_", "batch_req_", "req_"). */
+    static String newId(String prefix) {
+        return prefix + HexFormat.of().formatHex(randomBytes());
+    }
 }

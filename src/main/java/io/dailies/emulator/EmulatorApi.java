@@ -14,6 +14,7 @@ public class EmulatorApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(VideosEndpoint.class, ChatCompletionsEndpoint.class, ControlEndpoint.class, EmulatorErrors.class);
+        return Set.of(VideosEndpoint.class, CharactersEndpoint.class, FilesEndpoint.class, BatchesEndpoint.class,
+                ChatCompletionsEndpoint.class, ControlEndpoint.class, EmulatorErrors.class);
     }
 }

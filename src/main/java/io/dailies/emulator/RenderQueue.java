@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,11 +47,26 @@ public class RenderQueue {
     @ConfigProperty(name = "dailies.emulator.encoders", defaultValue = "1")
     int encoders;
 
+    /**
+     * Benchmarks: one stock file per (size, seconds, dialogue or not), rendered once and hard-linked (or
+     * copied) for every take, so a run of a thousand takes measures the product's scheduling rather than
+     * this encoder. Stock takes ignore the prompt's palette and cues; extensions still stitch their source.
+     */
+    @Inject
+    @ConfigProperty(name = "dailies.emulator.stock-media", defaultValue = "false")
+    boolean stockMedia;
+
     private final Set<String> rendering = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<String, Object> stockLocks = new ConcurrentHashMap<>();
     private volatile Semaphore slots;
 
     public Path file(String videoId) {
         return storage.dir("emulator").resolve(videoId + ".mp4");
+    }
+
+    /** Clips clients uploaded for edits and extensions. */
+    public Path upload(String name) {
+        return storage.dir("emulator/uploads").resolve(name);
     }
 
     public boolean rendered(String videoId) {
@@ -62,20 +78,20 @@ public class RenderQueue {
         if (rendered(video.getId()) || !rendering.add(video.getId())) {
             return;
         }
-        RenderSpec spec = specFor(video);
         String id = video.getId();
+        Work work;
+        try {
+            work = workFor(video);
+        } catch (RuntimeException e) {
+            rendering.remove(id);
+            throw e;
+        }
         executor.execute(() -> {
-            Semaphore s = slots();
             try {
-                s.acquire();
-                try {
-                    Path target = file(id);
-                    Path partial = target.resolveSibling(id + ".rendering.mp4");
-                    TakeRenderer.render(spec, partial);
-                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    s.release();
-                }
+                Path target = file(id);
+                Path partial = target.resolveSibling(id + ".rendering.mp4");
+                work.writeTo(partial);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
@@ -87,20 +103,108 @@ public class RenderQueue {
         });
     }
 
-    /** The take's look follows the prompt: its palette anchors, its size and length, dialogue or not. */
+    private interface Work {
+        void writeTo(Path file) throws IOException, InterruptedException;
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Decided on the caller's thread, where the database can tell what a variant was made from. */
+    private Work workFor(EmulatedVideo video) {
+        List<EmulatedVideo> ancestors = video.getSourceVideoId() == null ? List.of() : emulator.lineage(video);
+        RenderSpec spec = specFor(video, ancestors);
+        if (video.isExtension()) {
+            Path source = video.getSourceUpload() != null ? upload(video.getSourceUpload()) : file(video.getSourceVideoId());
+            return file -> withSlot(() -> {
+                if (!Files.exists(source)) {
+                    throw new IOException("the source of the extension is gone: " + source.getFileName());
+                }
+                TakeRenderer.extend(source, spec, file);
+            });
+        }
+        if (stockMedia) {
+            return file -> linkOrCopy(stock(spec), file);
+        }
+        return file -> withSlot(() -> TakeRenderer.render(spec, file));
+    }
+
+    /**
+     * The take's look follows the prompt: its palette anchors, its size and length, dialogue or not.
+     * A remix, edit or extension is the same shot as the video it was made from: it keeps that video's
+     * scene (seed) and, unless its own prompt names palette anchors, that video's palette. Ancestors are
+     * given nearest first. An extension's spec describes the new segment only.
+     */
+    static RenderSpec specFor(EmulatedVideo video, List<EmulatedVideo> ancestors) {
+        List<Integer> palette = palette(video.getPrompt());
+        for (int i = 0; palette.isEmpty() && i < ancestors.size(); i++) {
+            palette = palette(ancestors.get(i).getPrompt());
+        }
+        EmulatedVideo root = ancestors.isEmpty() ? video : ancestors.get(ancestors.size() - 1);
+        boolean dialogue = video.getPrompt().contains("<dialogue>");
+        // Timed cues in the prompt ("door slam at 00:02") are heard at those times.
+        List<Double> cues = AudioCues.seconds(AudioCues.parse(video.getPrompt()));
+        String seconds = video.isExtension() && video.getExtensionSeconds() != null ? video.getExtensionSeconds() : video.getSeconds();
+        return new RenderSpec(video.width(), video.height(), Double.parseDouble(seconds), 24, palette,
+                true, dialogue, root.getId().hashCode(), EnumSet.noneOf(io.dailies.emulator.media.Defect.class), cues);
+    }
+
+    /** A generation from a prompt alone. */
     static RenderSpec specFor(EmulatedVideo video) {
+        return specFor(video, List.of());
+    }
+
+    private static List<Integer> palette(String prompt) {
         List<Integer> palette = new ArrayList<>();
-        for (String name : PaletteAnchors.parse(video.getPrompt())) {
+        for (String name : PaletteAnchors.parse(prompt)) {
             OptionalInt rgb = PaletteAnchors.rgb(name);
             if (rgb.isPresent()) {
                 palette.add(rgb.getAsInt());
             }
         }
-        boolean dialogue = video.getPrompt().contains("<dialogue>");
-        // Timed cues in the prompt ("door slam at 00:02") are heard at those times.
-        List<Double> cues = AudioCues.seconds(AudioCues.parse(video.getPrompt()));
-        return new RenderSpec(video.width(), video.height(), Double.parseDouble(video.getSeconds()), 24, palette,
-                true, dialogue, video.getId().hashCode(), EnumSet.noneOf(io.dailies.emulator.media.Defect.class), cues);
+        return palette;
+    }
+
+    /** Which stock file stands in for a take: one per size, length, and dialogue or not. */
+    static String stockName(RenderSpec spec) {
+        return "stock-" + spec.width() + "x" + spec.height() + "-" + spec.seconds() + "s-"
+                + (spec.dialogue() ? "dialogue" : "ambient") + ".mp4";
+    }
+
+    /** The stock take for this spec's size, length and dialogue, rendered by the first take that needs it. */
+    private Path stock(RenderSpec spec) throws IOException, InterruptedException {
+        String name = stockName(spec);
+        Path stock = storage.dir("emulator/stock").resolve(name);
+        synchronized (stockLocks.computeIfAbsent(name, n -> new Object())) {
+            if (!Files.exists(stock)) {
+                // Neutral palette, no cues, a fixed seed: the same file whatever the prompt said.
+                RenderSpec neutral = new RenderSpec(spec.width(), spec.height(), spec.seconds(), spec.fps(), List.of(),
+                        true, spec.dialogue(), name.hashCode(), Set.of(), List.of());
+                withSlot(() -> TakeRenderer.render(neutral, stock));
+            }
+        }
+        return stock;
+    }
+
+    /** A hard link where the file system allows it (no bytes copied), else a copy. */
+    static void linkOrCopy(Path from, Path to) throws IOException {
+        Files.deleteIfExists(to);
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void withSlot(Step body) throws IOException, InterruptedException {
+        Semaphore s = slots();
+        s.acquire();
+        try {
+            body.run();
+        } finally {
+            s.release();
+        }
     }
 
     private Semaphore slots() {

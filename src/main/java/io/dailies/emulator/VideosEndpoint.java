@@ -23,19 +23,34 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** POST/GET/DELETE /videos and /videos/{id}/content, with the reference's JSON shapes and status values. */
+/**
+ * POST/GET/DELETE /videos and /videos/{id}/content, and the generations made from other videos
+ * (POST /videos/{id}/remix, /videos/extensions, /videos/edits), with the reference's JSON shapes and
+ * status values. The literal paths "extensions" and "edits" win over the {id} templates (JAX-RS prefers
+ * the template with more literal characters), and no {id} path takes a POST of one segment anyway.
+ */
 @Path("videos")
 @Produces(MediaType.APPLICATION_JSON)
 public class VideosEndpoint {
 
-    private static final long CONTENT_LIFETIME_SECONDS = 3600;
+    /** The guide's API limits: up to two uploaded characters per generation. */
+    static final int MAX_CHARACTERS = 2;
+    /** Multipart spellings of the characters array: characters, characters[], characters[0], characters[0][id]. */
+    private static final Pattern CHARACTERS_PART = Pattern.compile("characters(\\[\\d*])?(\\[id])?");
+    /** Longest uploaded clip an edit or extension starts from. */
+    private static final double MAX_UPLOAD_SECONDS = 60;
 
     @Inject
     Emulator emulator;
@@ -43,15 +58,13 @@ public class VideosEndpoint {
     @Inject
     RenderQueue renders;
 
+    @Inject
+    Faults faults;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            json = reader.readObject();
-        } catch (RuntimeException e) {
-            throw EmulatorErrors.invalid(null, "The request body is not a JSON object.");
-        }
+        JsonObject json = object(body);
         Map<String, String> fields = new HashMap<>();
         for (String key : List.of("model", "prompt", "size", "seconds")) {
             JsonValue v = json.get(key);
@@ -69,56 +82,156 @@ public class VideosEndpoint {
                 throw EmulatorErrors.invalid("input_reference", "Provide exactly one of 'image_url' or 'file_id'.");
             }
         }
-        return accept(fields, idempotencyKey);
+        return accept(fields, characterIds(json.get("characters")), idempotencyKey);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response createMultipart(List<EntityPart> parts, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Map<String, String> fields = new HashMap<>();
+        List<String> characters = new ArrayList<>();
         try {
             for (EntityPart part : parts) {
-                switch (part.getName()) {
-                    case "model", "prompt", "size", "seconds" -> fields.put(part.getName(), part.getContent(String.class));
+                String name = part.getName();
+                switch (name) {
+                    case "model", "prompt", "size", "seconds" -> fields.put(name, part.getContent(String.class));
                     case "input_reference" -> {
                         // A reference image steers the first frame; the emulator only checks that one was sent.
                         if (part.getContent().readAllBytes().length == 0) {
                             throw EmulatorErrors.invalid("input_reference", "The uploaded reference image is empty.");
                         }
                     }
-                    default -> { }
+                    default -> {
+                        if (CHARACTERS_PART.matcher(name).matches()) {
+                            characters.addAll(characterIds(part.getContent(String.class)));
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return accept(fields, idempotencyKey);
+        return accept(fields, characters, idempotencyKey);
     }
 
-    private Response accept(Map<String, String> fields, String idempotencyKey) {
-        String prompt = fields.get("prompt");
-        if (prompt == null || prompt.isEmpty()) {
-            throw EmulatorErrors.invalid("prompt", "Missing required parameter: 'prompt'.");
+    private Response accept(Map<String, String> fields, List<String> characters, String idempotencyKey) {
+        VideoParams.Result params = VideoParams.validate(fields);
+        if (!params.ok()) {
+            throw EmulatorErrors.invalid(params.param(), params.message());
         }
-        if (prompt.length() > 32000) {
-            throw EmulatorErrors.invalid("prompt", "'prompt' is too long: " + prompt.length() + " characters, at most 32000.");
+        checkCharacters(characters);
+        return generate(params.model(), params.prompt(), params.size(), params.seconds(), idempotencyKey,
+                EmulatedVideo.Origin.PROMPT);
+    }
+
+    // Remix: the same shot with a changed prompt; model, size and length are the source's.
+
+    @POST
+    @Path("{id}/remix")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response remix(@PathParam("id") String id, String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return remixOf(id, string(object(body), "prompt"), idempotencyKey);
+    }
+
+    @POST
+    @Path("{id}/remix")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response remixMultipart(@PathParam("id") String id, List<EntityPart> parts,
+                                   @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return remixOf(id, Form.read(parts).texts().get("prompt"), idempotencyKey);
+    }
+
+    private Response remixOf(String id, String prompt, String idempotencyKey) {
+        requirePrompt(prompt);
+        EmulatedVideo source = find(id);
+        requireCompleted(source, "video_id", "remixed");
+        return generate(source.getModel(), prompt, source.getSize(), source.getSeconds(), idempotencyKey,
+                EmulatedVideo.Origin.remix(source.getId()));
+    }
+
+    // Extensions: the source's frames and sound, then a newly rendered continuation of `seconds`.
+
+    @POST
+    @Path("extensions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response extend(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        JsonObject json = object(body);
+        return extend(videoReference(json.get("video")), string(json, "prompt"), string(json, "seconds"), idempotencyKey);
+    }
+
+    @POST
+    @Path("extensions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response extendMultipart(List<EntityPart> parts, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Form form = Form.read(parts);
+        return extend(sourcePart(form), form.texts().get("prompt"), form.texts().get("seconds"), idempotencyKey);
+    }
+
+    private Response extend(SourcePart video, String prompt, String seconds, String idempotencyKey) {
+        requirePrompt(prompt);
+        if (seconds == null || seconds.isEmpty()) {
+            throw EmulatorErrors.invalid("seconds", "Missing required parameter: 'seconds' (the length of the extension).");
         }
-        String model = fields.getOrDefault("model", "sora-2");
-        String base = Emulator.baseModel(model);
-        if (!Emulator.SIZES.containsKey(base)) {
-            throw EmulatorErrors.invalid("model", "Invalid value for 'model': '" + model + "'. Supported: sora-2, sora-2-pro.");
-        }
-        String size = fields.getOrDefault("size", "720x1280");
-        if (!Emulator.SIZES.get(base).contains(size)) {
-            throw EmulatorErrors.invalid("size", "Invalid value for 'size': '" + size + "' is not supported by " + base
-                    + ". Supported: " + String.join(", ", Emulator.SIZES.get(base).stream().sorted().toList()) + ".");
-        }
-        String seconds = fields.getOrDefault("seconds", "4");
         if (!Emulator.SECONDS.contains(seconds)) {
             throw EmulatorErrors.invalid("seconds", "Invalid value for 'seconds': '" + seconds + "'. Supported: 4, 8, 12, 16, 20.");
         }
-        EmulatedVideo video = emulator.create(model, prompt, size, seconds, blankToNull(idempotencyKey));
-        renders.ensure(video);
+        Source source = resolve(video.saved(this), "extended");
+        if (source.video() != null && expired(source.video())) {
+            throw EmulatorErrors.error(400, "invalid_request_error", "video", "content_expired",
+                    "The content of video '" + source.video().getId() + "' has expired; it cannot be extended.");
+        }
+        // The resource's seconds is the stitched total (the reference's VideoResource.seconds).
+        String total = String.valueOf(source.wholeSeconds() + Integer.parseInt(seconds));
+        return generate(source.model(), prompt, source.size(), total, idempotencyKey,
+                EmulatedVideo.Origin.extension(source.videoId(), source.upload(), seconds));
+    }
+
+    // Edits: the source re-rendered with the edit prompt, at the source's model, size and length.
+
+    @POST
+    @Path("edits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response edit(String body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        JsonObject json = object(body);
+        return edit(videoReference(json.get("video")), string(json, "prompt"), idempotencyKey);
+    }
+
+    @POST
+    @Path("edits")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response editMultipart(List<EntityPart> parts, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Form form = Form.read(parts);
+        return edit(sourcePart(form), form.texts().get("prompt"), idempotencyKey);
+    }
+
+    private Response edit(SourcePart video, String prompt, String idempotencyKey) {
+        requirePrompt(prompt);
+        Source source = resolve(video.saved(this), "edited");
+        String seconds = source.video() != null ? source.video().getSeconds() : String.valueOf(source.wholeSeconds());
+        return generate(source.model(), prompt, source.size(), seconds, idempotencyKey,
+                EmulatedVideo.Origin.edit(source.videoId(), source.upload()));
+    }
+
+    /**
+     * Every create path ends here: the rate limit is asked first, an Idempotency-Key seen before returns
+     * the earlier generation, and a generation the fault plan dooms is still accepted (and paid for) but
+     * fails once its queued time is over, without rendering.
+     */
+    private Response generate(String model, String prompt, String size, String seconds, String idempotencyKey,
+                              EmulatedVideo.Origin origin) {
+        faults.admitCreate(model);
+        String key = blankToNull(idempotencyKey);
+        if (key != null) {
+            Optional<EmulatedVideo> earlier = emulator.byIdempotencyKey(key);
+            if (earlier.isPresent()) {
+                return Response.ok(resource(earlier.get()).toString()).build();
+            }
+        }
+        Faults.Failure failure = faults.generationFailure(model, prompt).orElse(null);
+        EmulatedVideo video = emulator.create(model, prompt, size, seconds, key, origin, failure);
+        if (video.getErrorCode() == null) {
+            renders.ensure(video);
+        }
         return Response.ok(resource(video).toString()).build();
     }
 
@@ -169,7 +282,7 @@ public class VideosEndpoint {
             throw EmulatorErrors.error(409, "invalid_request_error", null, "video_not_ready",
                     "Video '" + id + "' is not completed yet; its content cannot be downloaded.");
         }
-        if (System.currentTimeMillis() / 1000 > expiresAt(video)) {
+        if (expired(video)) {
             throw EmulatorErrors.error(404, "invalid_request_error", null, "content_expired",
                     "The content of video '" + id + "' has expired.");
         }
@@ -203,20 +316,13 @@ public class VideosEndpoint {
         return emulator.find(id).orElseThrow(() -> EmulatorErrors.notFound("No video with id '" + id + "'."));
     }
 
-    /** queued → in_progress → completed over the configured times; completed only once the file exists. */
+    /** See {@link EmulatedVideo#status}; a take in progress whose file went missing (a restart) is rendered again. */
     private String status(EmulatedVideo v) {
-        if (v.getErrorCode() != null) {
-            return "failed";
+        String status = v.status(System.currentTimeMillis(), renders.rendered(v.getId()));
+        if ("in_progress".equals(status)) {
+            renders.ensure(v);
         }
-        long now = System.currentTimeMillis();
-        if (now < v.getCreatedAtMillis() + v.getQueuedMillis()) {
-            return "queued";
-        }
-        if (now >= v.doneAtMillis() && renders.rendered(v.getId())) {
-            return "completed";
-        }
-        renders.ensure(v); // after a restart a take may have lost its half-rendered file
-        return "in_progress";
+        return status;
     }
 
     private int progress(EmulatedVideo v, String status) {
@@ -232,8 +338,14 @@ public class VideosEndpoint {
         return v.doneAtMillis() / 1000;
     }
 
-    private static long expiresAt(EmulatedVideo v) {
-        return completedAt(v) + CONTENT_LIFETIME_SECONDS;
+    /** Whether the content's download window has closed (to the millisecond: a lifetime of 0 is never downloadable). */
+    private boolean expired(EmulatedVideo v) {
+        return System.currentTimeMillis() >= v.doneAtMillis() + faults.contentLifetimeSeconds() * 1000;
+    }
+
+    /** The fault plan may shorten how long content can be downloaded (content_expired). */
+    private long expiresAt(EmulatedVideo v) {
+        return completedAt(v) + faults.contentLifetimeSeconds();
     }
 
     JsonObject resource(EmulatedVideo v) {
@@ -258,6 +370,248 @@ public class VideosEndpoint {
             o.addNull("error");
         }
         return o.build();
+    }
+
+    // Characters referenced by a generation.
+
+    /**
+     * The character ids of a create request's "characters": an array of ids ("char_...") or of objects
+     * with an "id"; absent or null means none. Anything else is a 400 naming 'characters'.
+     */
+    static List<String> characterIds(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw EmulatorErrors.invalid("characters", "Invalid type for 'characters': expected an array of character ids.");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            JsonValue id = item.getValueType() == JsonValue.ValueType.OBJECT ? item.asJsonObject().get("id") : item;
+            if (id == null || id.getValueType() != JsonValue.ValueType.STRING || ((JsonString) id).getString().isBlank()) {
+                throw EmulatorErrors.invalid("characters",
+                        "Each entry of 'characters' must be a character id or an object with an 'id'.");
+            }
+            ids.add(((JsonString) id).getString().trim());
+        }
+        return ids;
+    }
+
+    /** A multipart characters part: one id, or the JSON of an array or of one {"id": ...} object. */
+    static List<String> characterIds(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.startsWith("[")) {
+            return characterIds(parse(t, "characters"));
+        }
+        if (t.startsWith("{")) {
+            return characterIds(Json.createArrayBuilder().add(parse(t, "characters")).build());
+        }
+        if (t.isEmpty()) {
+            throw EmulatorErrors.invalid("characters", "An entry of 'characters' is empty.");
+        }
+        return List.of(t);
+    }
+
+    private void checkCharacters(List<String> ids) {
+        if (ids.size() > MAX_CHARACTERS) {
+            throw EmulatorErrors.invalid("characters", "Too many characters: " + ids.size()
+                    + " referenced, at most " + MAX_CHARACTERS + " per generation.");
+        }
+        for (String id : ids) {
+            if (emulator.character(id).isEmpty()) {
+                throw EmulatorErrors.invalid("characters", "Unknown character '" + id + "' in 'characters'.");
+            }
+        }
+    }
+
+    // The source of an edit or extension.
+
+    /**
+     * What the request named as its source: a video id, or an uploaded clip — its bytes until the rest of
+     * the request is known to be good, then the name it is saved under in the emulator's uploads.
+     */
+    private record SourcePart(String videoId, byte[] clip, String clipName, String upload) {
+        static SourcePart video(String id) {
+            return new SourcePart(id, null, null, null);
+        }
+
+        SourcePart saved(VideosEndpoint endpoint) {
+            return clip == null ? this : new SourcePart(null, null, null, endpoint.saveUpload(clip, clipName));
+        }
+    }
+
+    /** A multipart body read once: its text parts by name (first wins) and the "video" file part, if any. */
+    private record Form(Map<String, String> texts, byte[] videoFile, String videoFileName) {
+        static Form read(List<EntityPart> parts) {
+            Map<String, String> texts = new HashMap<>();
+            byte[] file = null;
+            String fileName = null;
+            try {
+                for (EntityPart part : parts) {
+                    if (part.getFileName().isPresent()) {
+                        if (part.getName().equals("video") && file == null) {
+                            try (InputStream in = part.getContent()) {
+                                file = in.readAllBytes();
+                            }
+                            fileName = part.getFileName().get();
+                        }
+                    } else {
+                        texts.putIfAbsent(part.getName(), part.getContent(String.class));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Form(texts, file, fileName);
+        }
+    }
+
+    /** The resolved source: one of our videos, or an uploaded clip with what a decoder found in it. */
+    private record Source(EmulatedVideo video, String upload, TakeRenderer.ClipInfo clip, String model, String size) {
+        String videoId() {
+            return video == null ? null : video.getId();
+        }
+
+        int wholeSeconds() {
+            return video != null ? (int) Math.round(Double.parseDouble(video.getSeconds()))
+                    : (int) Math.max(1, Math.round(clip.seconds()));
+        }
+    }
+
+    /** The reference's VideoReferenceInputParam, {"id": "video_..."}; a bare id string is taken too. */
+    private static SourcePart videoReference(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw EmulatorErrors.invalid("video", "Missing required parameter: 'video'.");
+        }
+        JsonValue id = value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject().get("id") : value;
+        if (id == null || id.getValueType() != JsonValue.ValueType.STRING || ((JsonString) id).getString().isBlank()) {
+            throw EmulatorErrors.invalid("video", "Invalid value for 'video': expected an object with the 'id' of a completed video.");
+        }
+        return SourcePart.video(((JsonString) id).getString().trim());
+    }
+
+    /** Multipart: the video as a file part (an upload), or as "video[id]" / "video" text naming one of ours. */
+    private static SourcePart sourcePart(Form form) {
+        if (form.videoFile() != null) {
+            if (form.videoFile().length == 0) {
+                throw EmulatorErrors.invalid("video", "The uploaded 'video' is empty.");
+            }
+            return new SourcePart(null, form.videoFile(), form.videoFileName(), null);
+        }
+        String id = form.texts().get("video[id]");
+        if (id != null && !id.isBlank()) {
+            return SourcePart.video(id.trim());
+        }
+        String text = form.texts().getOrDefault("video", "").trim();
+        if (text.startsWith("{")) {
+            return videoReference(parse(text, "video"));
+        }
+        if (text.isEmpty()) {
+            throw EmulatorErrors.invalid("video", "Missing required parameter: 'video'.");
+        }
+        return SourcePart.video(text);
+    }
+
+    private String saveUpload(byte[] clip, String originalName) {
+        String original = originalName == null ? "" : originalName;
+        String ext = original.matches(".*\\.[A-Za-z0-9]{1,5}") ? original.substring(original.lastIndexOf('.')) : ".mp4";
+        String name = "upload_" + UUID.randomUUID().toString().replace("-", "") + ext.toLowerCase(java.util.Locale.ROOT);
+        try {
+            Files.write(renders.upload(name), clip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return name;
+    }
+
+    /**
+     * Our video (which must be completed) or the uploaded clip (which must be a readable video at a size
+     * some model renders). An unknown id is a 404 naming 'video'.
+     */
+    private Source resolve(SourcePart part, String verb) {
+        if (part.upload() == null) {
+            EmulatedVideo video = emulator.find(part.videoId()).orElseThrow(() -> EmulatorErrors.error(404,
+                    "invalid_request_error", "video", "not_found", "No video with id '" + part.videoId() + "'."));
+            requireCompleted(video, "video", verb);
+            return new Source(video, null, null, video.getModel(), video.getSize());
+        }
+        java.nio.file.Path file = renders.upload(part.upload());
+        TakeRenderer.ClipInfo clip;
+        try {
+            clip = TakeRenderer.probe(file);
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw EmulatorErrors.invalid("video", "The uploaded 'video' is not a video the emulator can read.");
+        }
+        String size = clip.width() + "x" + clip.height();
+        String model = Emulator.SIZES.get("sora-2").contains(size) ? "sora-2"
+                : Emulator.SIZES.get("sora-2-pro").contains(size) ? "sora-2-pro" : null;
+        if (model == null) {
+            deleteQuietly(file);
+            throw EmulatorErrors.invalid("video", "The uploaded 'video' is " + size + "; supported sizes: "
+                    + String.join(", ", Emulator.SIZES.get("sora-2-pro").stream().sorted().toList()) + ".");
+        }
+        if (!(clip.seconds() > 0) || clip.seconds() > MAX_UPLOAD_SECONDS) {
+            deleteQuietly(file);
+            throw EmulatorErrors.invalid("video", String.format(java.util.Locale.ROOT,
+                    "The uploaded 'video' lasts %.1f s; it must last more than 0 and at most %.0f s.", clip.seconds(), MAX_UPLOAD_SECONDS));
+        }
+        return new Source(null, part.upload(), clip, model, size);
+    }
+
+    /** Only a completed video can be remixed, edited or extended: anything else is a 400 naming the parameter. */
+    private void requireCompleted(EmulatedVideo source, String param, String verb) {
+        String status = status(source);
+        if (!"completed".equals(status)) {
+            throw EmulatorErrors.error(400, "invalid_request_error", param, "video_not_completed",
+                    "Video '" + source.getId() + "' is " + status + "; only a completed video can be " + verb + ".");
+        }
+    }
+
+    // Request bodies.
+
+    private static void requirePrompt(String prompt) {
+        VideoParams.Result rule = VideoParams.validatePrompt(prompt);
+        if (!rule.ok()) {
+            throw EmulatorErrors.invalid(rule.param(), rule.message());
+        }
+    }
+
+    private static JsonObject object(String body) {
+        JsonValue value = parse(body, null);
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw EmulatorErrors.invalid(null, "The request body is not a JSON object.");
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonValue parse(String text, String param) {
+        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+            return reader.readValue();
+        } catch (RuntimeException e) {
+            throw EmulatorErrors.invalid(param, param == null ? "The request body is not a JSON object."
+                    : "Invalid JSON in '" + param + "'.");
+        }
+    }
+
+    /** A string field of a JSON body; absent or null → null; any other type → 400 naming it. */
+    private static String string(JsonObject json, String key) {
+        JsonValue v = json.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw EmulatorErrors.invalid(key, "Invalid type for '" + key + "': expected a string.");
+        }
+        return ((JsonString) v).getString();
+    }
+
+    private static void deleteQuietly(java.nio.file.Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // An unreadable upload left behind costs disk space only.
+        }
     }
 
     private static String blankToNull(String s) {
