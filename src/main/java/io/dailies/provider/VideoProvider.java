@@ -1,68 +1,45 @@
 package io.dailies.provider;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.stream.Stream;
 
 /**
- * The OpenAI-compatible Videos API, spoken with the Jakarta REST client. Provider-neutral: base
- * URL, key and timeouts come from configuration; the built-in emulator is the default.
- * Transient failures are retried with exponential backoff and jitter, honouring Retry-After.
+ * The OpenAI-compatible Videos API: generations (create, remix, extend, edit), their status, their
+ * content, and characters. Provider-neutral: base URL, key and timeouts come from configuration
+ * ({@link ProviderSettings}); the built-in emulator is the default. Retries, typed errors and the
+ * ledger's "ambiguous" outcome are {@link ProviderHttp}'s.
  */
 @ApplicationScoped
 public class VideoProvider {
 
-    private static final Logger LOG = Logger.getLogger(VideoProvider.class.getName());
-    private static final long BACKOFF_BASE_MS = 500;
-    private static final long BACKOFF_CAP_MS = 30_000;
-
-    @Inject @ConfigProperty(name = "dailies.provider.base-url") String baseUrl;
-    @Inject @ConfigProperty(name = "dailies.provider.api-key") Optional<String> apiKey;
-    @Inject @ConfigProperty(name = "dailies.provider.organization") Optional<String> organization;
-    @Inject @ConfigProperty(name = "dailies.provider.project") Optional<String> project;
-    @Inject @ConfigProperty(name = "dailies.provider.connect-timeout-ms", defaultValue = "5000") long connectTimeoutMs;
-    @Inject @ConfigProperty(name = "dailies.provider.read-timeout-ms", defaultValue = "60000") long readTimeoutMs;
-    @Inject @ConfigProperty(name = "dailies.provider.max-retries", defaultValue = "6") int maxRetries;
-
-    private volatile Client client;
+    private final ProviderHttp http;
 
     public record Page(List<VideoJob> videos, boolean hasMore, String lastId) {
     }
+
+    /** For CDI's proxy only. */
+    protected VideoProvider() {
+        this.http = null;
+    }
+
+    @Inject
+    public VideoProvider(ProviderHttp http) {
+        this.http = http;
+    }
+
+    // --- generations ---
 
     /**
      * Creates a generation. A failure where the request may have reached the provider (a timeout,
@@ -70,237 +47,184 @@ public class VideoProvider {
      * reconciles it against the provider's list before anything is sent again.
      */
     public VideoJob create(VideoRequest request, String idempotencyKey) {
-        return call("create video", true,
-                () -> request(target().path("videos")).header("Idempotency-Key", idempotencyKey)
-                        .post(Entity.entity(request.toJson().toString(), MediaType.APPLICATION_JSON_TYPE)),
-                r -> VideoJob.from(json(r)));
+        return http.create("create video", request.model(),
+                () -> withKey(http.request(http.target().path("videos")), idempotencyKey).post(ProviderHttp.json(request.toJson())),
+                r -> VideoJob.from(ProviderHttp.json(r)));
+    }
+
+    /**
+     * Creates a generation whose reference image is uploaded with it (multipart, field input_reference).
+     * The request must not name another reference; characters need the JSON create (upload the image with
+     * {@link ProviderFiles} and use {@link VideoRequest#withReferenceFile} instead).
+     */
+    public VideoJob create(VideoRequest request, Upload referenceImage, String idempotencyKey) {
+        if (request.hasReference()) {
+            throw new IllegalArgumentException("The request already names a reference; upload one or the other");
+        }
+        if (!request.characterIds().isEmpty()) {
+            throw new IllegalArgumentException("Characters go with a JSON create: upload the reference with the Files API"
+                    + " and use its file id");
+        }
+        Multipart body = new Multipart()
+                .field("model", request.model())
+                .field("prompt", request.prompt())
+                .field("size", request.size())
+                .field("seconds", Integer.toString(request.seconds()))
+                .file("input_reference", referenceImage);
+        return http.create("create video", request.model(),
+                () -> withKey(http.request(http.target().path("videos")), idempotencyKey).post(ProviderHttp.multipart(body)),
+                r -> VideoJob.from(ProviderHttp.json(r)));
+    }
+
+    /** A remix of a completed video with a changed prompt; counted against the source's model's request rate. */
+    public VideoJob remix(VideoJob source, String prompt, String idempotencyKey) {
+        return remix(source.id(), source.model(), prompt, idempotencyKey);
+    }
+
+    /** A remix by the source's id alone: the model is unknown here, so the local request-rate limit is not applied. */
+    public VideoJob remix(String videoId, String prompt, String idempotencyKey) {
+        return remix(videoId, null, prompt, idempotencyKey);
+    }
+
+    private VideoJob remix(String videoId, String model, String prompt, String idempotencyKey) {
+        JsonObject body = Json.createObjectBuilder().add("prompt", prompt).build();
+        return http.create("remix video", model,
+                () -> withKey(http.request(http.target().path("videos").path(videoId).path("remix")), idempotencyKey)
+                        .post(ProviderHttp.json(body)),
+                r -> VideoJob.from(ProviderHttp.json(r)));
+    }
+
+    /**
+     * An extension of a completed video: a new video that continues it for {@code seconds} more, with the
+     * whole source as context. The new video's seconds are the stitched total.
+     */
+    public VideoJob extend(VideoJob source, String prompt, int seconds, String idempotencyKey) {
+        return extend(source.id(), source.model(), prompt, seconds, idempotencyKey);
+    }
+
+    /** An extension by the source's id alone (no local request-rate limit: the model is unknown here). */
+    public VideoJob extend(String videoId, String prompt, int seconds, String idempotencyKey) {
+        return extend(videoId, null, prompt, seconds, idempotencyKey);
+    }
+
+    private VideoJob extend(String videoId, String model, String prompt, int seconds, String idempotencyKey) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("video", Json.createObjectBuilder().add("id", videoId))
+                .add("prompt", prompt)
+                .add("seconds", Integer.toString(seconds))
+                .build();
+        return http.create("extend video", model,
+                () -> withKey(http.request(http.target().path("videos").path("extensions")), idempotencyKey).post(ProviderHttp.json(body)),
+                r -> VideoJob.from(ProviderHttp.json(r)));
+    }
+
+    /** An edit of a completed video: re-rendered from the source with the edit prompt. */
+    public VideoJob edit(VideoJob source, String prompt, String idempotencyKey) {
+        return edit(source.id(), source.model(), prompt, idempotencyKey);
+    }
+
+    /** An edit by the source's id alone (no local request-rate limit: the model is unknown here). */
+    public VideoJob edit(String videoId, String prompt, String idempotencyKey) {
+        return edit(videoId, null, prompt, idempotencyKey);
+    }
+
+    private VideoJob edit(String videoId, String model, String prompt, String idempotencyKey) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("video", Json.createObjectBuilder().add("id", videoId))
+                .add("prompt", prompt)
+                .build();
+        return http.create("edit video", model,
+                () -> withKey(http.request(http.target().path("videos").path("edits")), idempotencyKey).post(ProviderHttp.json(body)),
+                r -> VideoJob.from(ProviderHttp.json(r)));
     }
 
     public VideoJob retrieve(String videoId) {
-        return call("retrieve video", false,
-                () -> request(target().path("videos").path(videoId)).get(),
-                r -> VideoJob.from(json(r)));
+        return http.read("retrieve video",
+                () -> http.request(http.target().path("videos").path(videoId)).get(),
+                r -> VideoJob.from(ProviderHttp.json(r)));
     }
 
     /** One page of the account's videos, newest first. */
     public Page list(String after, int limit) {
-        return call("list videos", false, () -> {
-            WebTarget t = target().path("videos").queryParam("limit", limit).queryParam("order", "desc");
+        return http.read("list videos", () -> {
+            WebTarget t = http.target().path("videos").queryParam("limit", limit).queryParam("order", "desc");
             if (after != null) {
                 t = t.queryParam("after", after);
             }
-            return request(t).get();
+            return http.request(t).get();
         }, r -> {
-            JsonObject page = json(r);
+            JsonObject page = ProviderHttp.json(r);
             JsonArray data = page.getJsonArray("data");
             List<VideoJob> videos = new ArrayList<>(data.size());
             for (JsonValue v : data) {
                 videos.add(VideoJob.from(v.asJsonObject()));
             }
-            String lastId = page.isNull("last_id") ? null : page.getString("last_id", null);
+            String lastId = page.containsKey("last_id") && !page.isNull("last_id") ? page.getString("last_id", null) : null;
             return new Page(videos, page.getBoolean("has_more", false), lastId);
         });
     }
 
+    /** Every video of the account, newest first, fetched page by page as the stream is consumed. */
+    public Stream<VideoJob> listAll(int pageSize) {
+        return ProviderPage.stream(after -> {
+            Page p = list(after, pageSize);
+            return new ProviderPage<>(p.videos(), p.hasMore(), p.lastId());
+        }, VideoJob::id);
+    }
+
     /** Downloads a variant (video, thumbnail, spritesheet) to a file, atomically; answers its SHA-256. */
     public String download(String videoId, String variant, Path target) {
-        return call("download " + variant, false,
-                () -> request(target().path("videos").path(videoId).path("content").queryParam("variant", variant))
-                        .accept(MediaType.WILDCARD_TYPE).get(),
-                r -> {
-                    Path partial = target.resolveSibling(target.getFileName() + ".part");
-                    try {
-                        String sha;
-                        try (InputStream in = r.readEntity(InputStream.class);
-                             DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256())) {
-                            in.transferTo(out);
-                            out.flush();
-                            sha = HexFormat.of().formatHex(out.getMessageDigest().digest());
-                        }
-                        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                        return sha;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } finally {
-                        try {
-                            Files.deleteIfExists(partial);
-                        } catch (IOException ignored) {
-                            // a leftover .part is harmless: the next download replaces it
-                        }
-                    }
-                });
+        return http.download("download " + variant,
+                () -> http.request(http.target().path("videos").path(videoId).path("content").queryParam("variant", variant),
+                        MediaType.WILDCARD_TYPE).get(),
+                target);
     }
+
+    /** Deletes a completed or failed video and its stored assets; answers whether the provider says it is gone. */
+    public boolean delete(String videoId) {
+        return http.read("delete video",
+                () -> http.request(http.target().path("videos").path(videoId)).delete(),
+                r -> ProviderHttp.json(r).getBoolean("deleted", false));
+    }
+
+    // --- characters ---
+
+    /**
+     * Makes a character from a short clip (multipart: video, name). Repeated on a transient failure like a
+     * read: the API cannot list characters to reconcile against, and a duplicate character costs nothing.
+     */
+    public VideoCharacter createCharacter(String name, Upload video) {
+        if (name == null || name.isBlank() || name.length() > 80) {
+            throw new IllegalArgumentException("A character's name is 1 to 80 characters");
+        }
+        Multipart body = new Multipart().field("name", name).file("video", video);
+        return http.read("create character",
+                () -> http.request(http.target().path("videos").path("characters")).post(ProviderHttp.multipart(body)),
+                r -> VideoCharacter.from(ProviderHttp.json(r)));
+    }
+
+    public VideoCharacter retrieveCharacter(String characterId) {
+        return http.read("retrieve character",
+                () -> http.request(http.target().path("videos").path("characters").path(characterId)).get(),
+                r -> VideoCharacter.from(ProviderHttp.json(r)));
+    }
+
+    // --- other endpoints on the same client ---
 
     /**
      * POSTs a JSON body to another OpenAI-compatible endpoint (e.g. a judge model's /chat/completions),
      * with the same retries and error handling; the key is the given one, or none.
      */
     public JsonObject postJson(String baseUrl, Optional<String> key, String path, JsonObject body) {
-        return call("POST " + path, false, () -> {
-            Invocation.Builder b = client().target(baseUrl).path(path).request(MediaType.APPLICATION_JSON_TYPE);
-            if (key.isPresent()) {
-                b = b.header("Authorization", "Bearer " + key.get());
-            }
-            return b.post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON_TYPE));
-        }, VideoProvider::json);
+        return http.postJson(baseUrl, key, path, body);
     }
 
     /** The provider's key, for a judge that runs on the same gateway. */
     Optional<String> apiKey() {
-        return apiKey;
+        return http.settings().apiKey();
     }
 
-    private <T> T call(String what, boolean creates, Supplier<Response> send, Function<Response, T> onSuccess) {
-        for (int attempt = 0; ; attempt++) {
-            Response response;
-            try {
-                response = send.get();
-            } catch (ProcessingException e) {
-                boolean neverSent = causedBy(e, ConnectException.class);
-                if (creates && !neverSent) {
-                    throw new ProviderException(ProviderException.Kind.UNAVAILABLE, 0, null, null,
-                            what + ": no answer (" + rootMessage(e) + ")", true);
-                }
-                if (attempt >= maxRetries) {
-                    throw new ProviderException(ProviderException.Kind.UNAVAILABLE, 0, null, null,
-                            what + ": " + rootMessage(e) + " after " + (attempt + 1) + " attempts", false);
-                }
-                pause(attempt, null, what + ": " + rootMessage(e));
-                continue;
-            }
-            try {
-                int status = response.getStatus();
-                if (status / 100 == 2) {
-                    try {
-                        return onSuccess.apply(response);
-                    } catch (ProviderException e) {
-                        throw e;
-                    } catch (RuntimeException e) {
-                        // A cut-off download or an unreadable answer: the provider's trouble, retried by the caller.
-                        // After a create it may well have made the generation, so the ledger must reconcile.
-                        throw new ProviderException(ProviderException.Kind.UNAVAILABLE, status, null, null,
-                                what + ": incomplete or unreadable answer (" + rootMessage(e) + ")", creates);
-                    }
-                }
-                ProviderException failure = ProviderErrors.from(status, readQuietly(response));
-                // A 5xx to a create may hide a created generation: hand it to the ledger instead of repeating it.
-                boolean mayHaveCreated = creates && status >= 500;
-                if (mayHaveCreated) {
-                    throw new ProviderException(failure.kind(), status, failure.code(), failure.param(),
-                            failure.getMessage(), true);
-                }
-                if (!failure.kind().retryable() || attempt >= maxRetries) {
-                    throw failure;
-                }
-                pause(attempt, response.getHeaderString("Retry-After"), what + ": HTTP " + status);
-            } finally {
-                response.close();
-            }
-        }
+    private static Invocation.Builder withKey(Invocation.Builder b, String idempotencyKey) {
+        return idempotencyKey == null || idempotencyKey.isBlank() ? b : b.header("Idempotency-Key", idempotencyKey);
     }
-
-    /** Exponential backoff with full jitter; a Retry-After from the provider is a floor. */
-    private static void pause(int attempt, String retryAfter, String why) {
-        long cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << Math.min(attempt, 16));
-        long wait = ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);
-        if (retryAfter != null) {
-            try {
-                wait = Math.max(wait / 4, (long) (Double.parseDouble(retryAfter.trim()) * 1000));
-            } catch (NumberFormatException ignored) {
-                // an HTTP date: keep our own backoff
-            }
-        }
-        LOG.fine(() -> why + "; retrying");
-        try {
-            TimeUnit.MILLISECONDS.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(ProviderException.Kind.UNAVAILABLE, 0, null, null, "interrupted while waiting to retry", false);
-        }
-    }
-
-    private Invocation.Builder request(WebTarget target) {
-        Invocation.Builder b = target.request(MediaType.APPLICATION_JSON_TYPE);
-        if (apiKey.isPresent()) {
-            b = b.header("Authorization", "Bearer " + apiKey.get());
-        }
-        if (organization.isPresent()) {
-            b = b.header("OpenAI-Organization", organization.get());
-        }
-        if (project.isPresent()) {
-            b = b.header("OpenAI-Project", project.get());
-        }
-        return b;
-    }
-
-    private WebTarget target() {
-        return client().target(baseUrl);
-    }
-
-    private Client client() {
-        Client c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    c = ClientBuilder.newBuilder()
-                            .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-                            .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
-                            .build();
-                    client = c;
-                }
-            }
-        }
-        return c;
-    }
-
-    @PreDestroy
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-    }
-
-    private static JsonObject json(Response r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.readEntity(String.class)))) {
-            return reader.readObject();
-        }
-    }
-
-    private static String readQuietly(Response r) {
-        try {
-            return r.hasEntity() ? r.readEntity(String.class) : "";
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null) {
-            c = c.getCause();
-        }
-        if (c instanceof SocketTimeoutException) {
-            return "timed out";
-        }
-        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

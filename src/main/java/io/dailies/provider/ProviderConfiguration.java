@@ -1,0 +1,28 @@
+package io.dailies.provider;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The provider settings in force, from MicroProfile Config (system properties, environment, microprofile-config.properties). */
+@ApplicationScoped
+public class ProviderConfiguration {
+
+    @Inject @ConfigProperty(name = "dailies.provider.base-url") String baseUrl;
+    @Inject @ConfigProperty(name = "dailies.provider.api-key") Optional<String> apiKey;
+    @Inject @ConfigProperty(name = "dailies.provider.organization") Optional<String> organization;
+    @Inject @ConfigProperty(name = "dailies.provider.project") Optional<String> project;
+    @Inject @ConfigProperty(name = "dailies.provider.connect-timeout-ms", defaultValue = "5000") long connectTimeoutMs;
+    @Inject @ConfigProperty(name = "dailies.provider.read-timeout-ms", defaultValue = "60000") long readTimeoutMs;
+    @Inject @ConfigProperty(name = "dailies.provider.max-retries", defaultValue = "6") int maxRetries;
+    @Inject @ConfigProperty(name = "dailies.provider.backoff-base-ms", defaultValue = "500") long backoffBaseMs;
+    @Inject @ConfigProperty(name = "dailies.provider.backoff-cap-ms", defaultValue = "30000") long backoffCapMs;
+
+    @Produces
+    public ProviderSettings settings() {
+        return new ProviderSettings(baseUrl, apiKey, organization, project, connectTimeoutMs, readTimeoutMs, maxRetries,
+                backoffBaseMs, backoffCapMs);
+    }
+}
