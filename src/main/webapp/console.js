@@ -76,7 +76,8 @@ async function refreshProjects() {
         button.disabled = p.shots === 0;
         button.onclick = async () => {
             button.disabled = true;
-            try { await api(`projects/${p.id}/runs`, {method: 'POST'}); } catch (e) { alert(e.message); }
+            const mode = document.getElementById('run-mode').value;
+            try { await api(`projects/${p.id}/runs?mode=${encodeURIComponent(mode)}`, {method: 'POST'}); } catch (e) { alert(e.message); }
             refresh();
         };
         cell(row, button);
@@ -90,7 +91,7 @@ async function refreshRuns() {
     for (const r of runs) {
         const row = body.insertRow();
         row.dataset.id = r.id;
-        cell(row, r.id); cell(row, r.project); cell(row, status(r.status)); cell(row, progress(r.done, r.total));
+        cell(row, r.id); cell(row, r.project); cell(row, r.mode ?? ''); cell(row, status(r.status)); cell(row, progress(r.done, r.total));
         if (r.report) {
             const a = document.createElement('a');
             a.href = r.report.replace(/^\//, '');
@@ -115,6 +116,7 @@ document.getElementById('upload-form').addEventListener('submit', async event =>
     form.append('file', document.getElementById('upload-file').files[0]);
     const project = document.getElementById('upload-project').value.trim();
     if (project) form.append('project', project);
+    if (document.getElementById('upload-partial').checked) form.append('partial', 'true');
     message.textContent = 'Uploading…';
     try {
         const imp = await api('shotlists', {method: 'POST', body: form});

@@ -30,6 +30,9 @@ public class Project {
     /** The Characters sheet (name → verbatim description) and the Style Spine sheet, as JSON (see ProjectLook). */
     @Column(length = 100_000)
     private String characterBible;
+    /** The most the project may spend (its workbook's Settings sheet), in USD; null when not set. */
+    @Column(precision = 12, scale = 2)
+    private java.math.BigDecimal budgetUsd;
     @Column(length = 10_000)
     private String styleSpine;
 
@@ -52,6 +55,8 @@ public class Project {
     public Instant getUpdatedAt() { return updatedAt; }
     public void touch() { this.updatedAt = Instant.now(); }
     public String getCharacterBible() { return characterBible; }
+    public java.math.BigDecimal getBudgetUsd() { return budgetUsd; }
+    public void setBudgetUsd(java.math.BigDecimal budgetUsd) { this.budgetUsd = budgetUsd; }
     public String getStyleSpine() { return styleSpine; }
     public void setLook(String characterBible, String styleSpine) {
         this.characterBible = characterBible;

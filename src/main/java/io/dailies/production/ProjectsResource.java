@@ -38,6 +38,9 @@ public class ProjectsResource {
     RunService runs;
 
     @Inject
+    ReferenceImages references;
+
+    @Inject
     ModelCatalog catalog;
 
     @Inject
@@ -92,6 +95,9 @@ public class ProjectsResource {
             o.add("promptVersion", s.getPromptVersion());
             o.add("lint", s.getLint() == null ? Json.createArrayBuilder().build() : Json.createReader(new java.io.StringReader(s.getLint())).readArray());
             o.add("lintErrors", s.getLintErrors()).add("lintWarnings", s.getLintWarnings());
+            // The producer's own columns, kept as they typed them.
+            o.add("producerColumns", s.getProducerColumns() == null ? Json.createObjectBuilder().build()
+                    : Json.createReader(new java.io.StringReader(s.getProducerColumns())).readObject());
             CostEstimate.shot(catalog, s.getCode(), new VideoParameters(c.model(), c.size(), c.seconds(), null, List.of()), 1)
                     .ifPresent(line -> o.add("estimate", Json.createObjectBuilder()
                             .add("syncUsd", line.sync()).add("batchUsd", line.batch())));
@@ -152,7 +158,8 @@ public class ProjectsResource {
     @Consumes({MediaType.WILDCARD})
     public Response startRun(@PathParam("id") long id, @QueryParam("concurrency") Integer concurrency,
                              @QueryParam("judge") Boolean judge, @QueryParam("mode") String mode,
-                             @QueryParam("scheduled") @DefaultValue("false") boolean scheduled) {
+                             @QueryParam("scheduled") @DefaultValue("false") boolean scheduled,
+                             @QueryParam("allowOverBudget") @DefaultValue("false") boolean allowOverBudget) {
         Run.Mode chosen = null;
         if (mode != null && !mode.isBlank() && !mode.equalsIgnoreCase("auto")) {
             try {
@@ -163,13 +170,55 @@ public class ProjectsResource {
         }
         // Three steps, three transactions: the run is committed before its job can look for it.
         Run registered = runs.register(id, concurrency == null ? runs.defaultConcurrency() : concurrency,
-                judge == null ? runs.judgeByDefault() : judge, chosen, scheduled);
+                judge == null ? runs.judgeByDefault() : judge, chosen, scheduled, allowOverBudget);
         long execution = runs.startJob(registered.getId());
         // The job records its execution id itself (beforeJob), so no two transactions race on the run's row.
         Run run = runs.find(registered.getId());
         JsonObject body = Json.createObjectBuilder(RunsResource.json(run, runs.takeCounts(run.getId())))
                 .add("jobExecutionId", execution).build();
         return Response.accepted(body.toString()).location(URI.create("/api/runs/" + run.getId())).build();
+    }
+
+    /**
+     * Uploads the images the shots' Input reference cells name (one or more multipart parts named 'file');
+     * a cell is matched by the file name. Each image goes to the provider once, when a take needs it.
+     */
+    @POST
+    @Path("{id}/references")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public String uploadReferences(@PathParam("id") long id, List<jakarta.ws.rs.core.EntityPart> parts) throws java.io.IOException {
+        JsonArrayBuilder stored = Json.createArrayBuilder();
+        int n = 0;
+        for (jakarta.ws.rs.core.EntityPart part : parts) {
+            if (!"file".equals(part.getName())) {
+                continue;
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = part.getContent()) {
+                bytes = in.readNBytes((int) ReferenceImages.MAX_BYTES + 1);
+            }
+            stored.add(reference(references.store(id, part.getFileName().orElse(""), bytes)));
+            n++;
+        }
+        ApiProblem.require(n > 0, "Send the images as multipart parts named 'file'.");
+        return stored.build().toString();
+    }
+
+    @GET
+    @Path("{id}/references")
+    public String references(@PathParam("id") long id) {
+        find(id);
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        references.ofProject(id).forEach(r -> all.add(reference(r)));
+        return all.build().toString();
+    }
+
+    private static JsonObjectBuilder reference(ReferenceImage r) {
+        JsonObjectBuilder o = Json.createObjectBuilder().add("name", r.getName()).add("contentType", r.getContentType())
+                .add("bytes", r.getBytes()).add("sha256", r.getSha256());
+        JsonOut.add(o, "providerFileId", r.getProviderFileId());
+        JsonOut.add(o, "uploadedAt", r.getUploadedAt());
+        return o;
     }
 
     private Project find(long id) {
@@ -184,6 +233,7 @@ public class ProjectsResource {
         long shots = em.createQuery("select count(s) from Shot s where s.sequence.project.id = :p and s.omitted = false", Long.class)
                 .setParameter("p", p.getId()).getSingleResult();
         JsonObjectBuilder o = Json.createObjectBuilder().add("id", p.getId()).add("name", p.getName()).add("shots", shots);
+        JsonOut.add(o, "budgetUsd", p.getBudgetUsd());
         JsonOut.add(o, "createdAt", p.getCreatedAt());
         JsonOut.add(o, "updatedAt", p.getUpdatedAt());
         return o;

@@ -5,6 +5,7 @@ import io.dailies.provider.ProviderException;
 import io.dailies.provider.VideoJob;
 import io.dailies.provider.VideoProvider;
 import io.dailies.provider.VideoRequest;
+import io.dailies.provider.catalog.ModelCatalog;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -60,6 +61,9 @@ public class RenderTakes extends AbstractBatchlet {
     RunService runs;
 
     @Inject
+    ModelCatalog catalog;
+
+    @Inject
     @ConfigProperty(name = "dailies.provider.poll-interval-ms", defaultValue = "2000")
     long pollIntervalMs;
 
@@ -71,25 +75,27 @@ public class RenderTakes extends AbstractBatchlet {
     private final Map<Long, Integer> submitRounds = new HashMap<>();
     private final Map<Long, Integer> unresolvedRounds = new HashMap<>();
 
+    @Inject
+    BatchRender batchRender;
+
+    @Inject
+    ReferenceImages references;
+
+    private long projectId;
+
     @Override
     public String process() throws Exception {
         long run = Long.parseLong(runId);
+        projectId = runs.find(run).getProject().getId();
+        if (runs.find(run).getMode() == Run.Mode.BATCH) {
+            return batchRender.render(run, () -> stopRequested);
+        }
         int concurrency = runs.find(run).getConcurrency();
         for (Take take : ledger.takes(run, EnumSet.of(Take.Status.SUBMITTING))) {
             reconcile(take);
         }
         while (!stopRequested) {
-            List<Take> inFlight = ledger.takes(run, TakeLedger.inFlight());
-            List<Take> planned = ledger.takes(run, EnumSet.of(Take.Status.PLANNED));
-            if (inFlight.isEmpty() && planned.isEmpty()) {
-                return "RENDERED";
-            }
-            int free = concurrency - inFlight.size();
-            for (int i = 0; i < planned.size() && free > 0 && !stopRequested; i++) {
-                if (submit(planned.get(i))) {
-                    free--;
-                }
-            }
+            // Poll first, then fill the slots that finished takes freed: no slot waits a round for its next take.
             for (Take take : ledger.takes(run, EnumSet.of(Take.Status.GENERATING))) {
                 if (stopRequested) {
                     break;
@@ -98,6 +104,27 @@ public class RenderTakes extends AbstractBatchlet {
             }
             for (Take take : ledger.takes(run, EnumSet.of(Take.Status.SUBMITTING))) {
                 reconcile(take);
+            }
+            List<Take> inFlight = ledger.takes(run, TakeLedger.inFlight());
+            List<Take> planned = ledger.takes(run, EnumSet.of(Take.Status.PLANNED));
+            if (inFlight.isEmpty() && planned.isEmpty()) {
+                return "RENDERED";
+            }
+            int free = concurrency - inFlight.size();
+            // The provider's own limit per model (the catalog's maxConcurrentGenerations), counted from the
+            // ledger so that it holds across restarts: a run slows down rather than collect 429s.
+            Map<String, Integer> perModel = new HashMap<>();
+            inFlight.forEach(t -> perModel.merge(t.getModel(), 1, Integer::sum));
+            for (int i = 0; i < planned.size() && free > 0 && !stopRequested; i++) {
+                Take take = planned.get(i);
+                int cap = catalog.model(take.getModel()).map(m -> m.maxConcurrentGenerations()).orElse(Integer.MAX_VALUE);
+                if (perModel.getOrDefault(take.getModel(), 0) >= cap) {
+                    continue;
+                }
+                if (submit(take)) {
+                    free--;
+                    perModel.merge(take.getModel(), 1, Integer::sum);
+                }
             }
             sleep(pollIntervalMs);
         }
@@ -111,7 +138,16 @@ public class RenderTakes extends AbstractBatchlet {
 
     /** Intent first, then the paid call, then its id: the order that makes a crash safe. */
     private boolean submit(Take take) {
-        VideoRequest request = request(take);
+        VideoRequest request;
+        try {
+            request = withReference(take, true);
+        } catch (ReferenceImages.MissingReference e) {
+            ledger.recordFailed(take.getId(), e.getMessage());
+            return false;
+        } catch (ProviderException e) {
+            handleSubmitFailure(take, e); // the reference image could not be uploaded yet
+            return false;
+        }
         String key = take.getIdempotencyKey() != null ? take.getIdempotencyKey() : "dailies-take-" + take.getId();
         ledger.recordIntent(take.getId(), request.hash(), key);
         try {
@@ -131,6 +167,11 @@ public class RenderTakes extends AbstractBatchlet {
             unresolved(take, e);
             return;
         }
+        if (e.kind() == ProviderException.Kind.RATE_LIMITED && !tooLong(take)) {
+            // Being told to slow down is not the take's fault: it waits its turn, however long the provider asks.
+            ledger.requeue(take.getId());
+            return;
+        }
         if (e.kind().retryable() && submitRounds.merge(take.getId(), 1, Integer::sum) < MAX_SUBMIT_ROUNDS) {
             ledger.requeue(take.getId());
             return;
@@ -144,7 +185,7 @@ public class RenderTakes extends AbstractBatchlet {
      * with the same idempotency key.
      */
     private void reconcile(Take take) {
-        VideoRequest request = request(take);
+        VideoRequest request = withReference(take, false);
         Set<String> claimed = ledger.claimedVideoIds();
         long since = take.getIntentAt().minus(RECONCILE_SLACK).getEpochSecond();
         try {
@@ -191,14 +232,18 @@ public class RenderTakes extends AbstractBatchlet {
         }
     }
 
+    private boolean tooLong(Take take) {
+        return take.getIntentAt() != null
+                && Duration.between(take.getIntentAt(), Instant.now()).getSeconds() > generationTimeoutSeconds;
+    }
+
     private void poll(Take take) {
         try {
             VideoJob video = provider.retrieve(take.getVideoId());
             if (video.completed()) {
                 store(take);
             } else if (video.failed()) {
-                String why = video.errorMessage() == null ? "the provider reported the generation failed" : video.errorMessage();
-                ledger.recordFailed(take.getId(), "Generation failed" + (video.errorCode() == null ? "" : " (" + video.errorCode() + ")") + ": " + why);
+                ledger.recordFailed(take.getId(), video.failureDescription());
             } else if (Duration.between(take.getSubmittedAt(), Instant.now()).getSeconds() > generationTimeoutSeconds) {
                 ledger.recordFailed(take.getId(), "Gave up after " + generationTimeoutSeconds + " s: the provider still reports " + video.status());
             } else {
@@ -212,8 +257,12 @@ public class RenderTakes extends AbstractBatchlet {
         }
     }
 
-    /** Downloads the take (and its thumbnail) before the provider's link expires. */
     private void store(Take take) {
+        store(take, Long.parseLong(runId), provider, storage, ledger);
+    }
+
+    /** Downloads the take (and its thumbnail) before the provider's link expires. */
+    static void store(Take take, long runId, VideoProvider provider, Storage storage, TakeLedger ledger) {
         Path dir = storage.dir("takes/run-" + runId);
         Path mp4 = dir.resolve(fileName(take) + ".mp4");
         String sha = provider.download(take.getVideoId(), "video", mp4);
@@ -235,7 +284,12 @@ public class RenderTakes extends AbstractBatchlet {
         return (seq + "_" + shot).replaceAll("[^\\p{Alnum}._-]+", "-") + "_take" + take.getId();
     }
 
-    private static VideoRequest request(Take take) {
+    /** The take's request with its Input reference (uploaded to the provider first when {@code upload}). */
+    private VideoRequest withReference(Take take, boolean upload) {
+        return references.attach(projectId, take.getShot().content().inputReference(), request(take), upload);
+    }
+
+    static VideoRequest request(Take take) {
         return new VideoRequest(take.getModel(), take.getPrompt(), take.getSize(), take.getSeconds());
     }
 

@@ -38,6 +38,9 @@ public class RunService {
     @ConfigProperty(name = "dailies.run.batch-above-takes", defaultValue = "100")
     int batchAboveTakes;
 
+    @Inject
+    io.dailies.provider.catalog.ModelCatalog catalog;
+
     /** Starts the render-run job for a registered run; call outside any transaction, after register() committed. */
     public long startJob(long runId) {
         Properties params = new Properties();
@@ -65,6 +68,11 @@ public class RunService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Run register(long projectId, int concurrency, boolean judge, Run.Mode mode, boolean scheduled) {
+        return register(projectId, concurrency, judge, mode, scheduled, false);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Run register(long projectId, int concurrency, boolean judge, Run.Mode mode, boolean scheduled, boolean allowOverBudget) {
         Project project = em.find(Project.class, projectId);
         if (project == null) {
             throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + projectId + ".");
@@ -78,9 +86,37 @@ public class RunService {
             throw ApiProblem.of(Response.Status.CONFLICT, "Project '" + project.getName() + "' has no shots to render; import a shot list first.");
         }
         Run.Mode chosen = mode != null ? mode : scheduled || shots > batchAboveTakes ? Run.Mode.BATCH : Run.Mode.SYNC;
+        checkBudget(project, chosen, allowOverBudget);
         Run run = new Run(project, concurrency, judge, Storage.node(), chosen, scheduled);
         em.persist(run);
         return run;
+    }
+
+    /**
+     * A project with a budget (its Settings sheet) refuses a run that would take its spending past it,
+     * unless the request allows it: money is spent only on purpose.
+     */
+    private void checkBudget(Project project, Run.Mode mode, boolean allowOverBudget) {
+        java.math.BigDecimal budget = project.getBudgetUsd();
+        if (budget == null || allowOverBudget) {
+            return;
+        }
+        java.math.BigDecimal spent = em.createQuery("select coalesce(sum(t.costUsd), 0) from Take t where t.run.project.id = :p"
+                        + " and t.completedAt is not null and t.videoId is not null", java.math.BigDecimal.class)
+                .setParameter("p", project.getId()).getSingleResult();
+        io.dailies.provider.catalog.BillingMode billing = mode == Run.Mode.BATCH
+                ? io.dailies.provider.catalog.BillingMode.BATCH : io.dailies.provider.catalog.BillingMode.SYNC;
+        java.math.BigDecimal estimate = java.math.BigDecimal.ZERO;
+        for (Shot s : em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", project.getId()).getResultList()) {
+            estimate = estimate.add(catalog.model(s.getModel()).map(m -> m.cost(s.getSize(), s.getSeconds(), billing))
+                    .orElse(java.math.BigDecimal.ZERO));
+        }
+        if (spent.add(estimate).compareTo(budget) > 0) {
+            throw ApiProblem.of(409, "Over budget", String.format(java.util.Locale.US,
+                    "This %s run would cost up to $%.2f; project '%s' has spent $%.2f of its $%.2f budget (Settings sheet). "
+                            + "Raise the budget, render fewer shots, use mode=batch (half price), or pass allowOverBudget=true.",
+                    mode.name().toLowerCase(java.util.Locale.ROOT), estimate, project.getName(), spent, budget));
+        }
     }
 
     @Transactional

@@ -44,6 +44,9 @@ public class RunsResource {
     @Inject
     RunScores runScores;
 
+    @Inject
+    RunBatches runBatches;
+
     @GET
     public String list() {
         JsonArrayBuilder all = Json.createArrayBuilder();
@@ -57,7 +60,17 @@ public class RunsResource {
     @Path("{id}")
     public String get(@PathParam("id") long id) {
         Run run = find(id);
-        return json(run, runs.takeCounts(id)).toString();
+        // A batch run's Batch API jobs: where each stands at the provider (its checkpoint).
+        JsonArrayBuilder jobs = Json.createArrayBuilder();
+        for (RunBatch b : runBatches.ofRun(id)) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("purpose", b.getPurpose().name().toLowerCase(java.util.Locale.ROOT));
+            JsonOut.add(o, "inputFileId", b.getInputFileId());
+            JsonOut.add(o, "batchId", b.getBatchId());
+            JsonOut.add(o, "status", b.getStatus());
+            o.add("total", b.getTotal()).add("completed", b.getCompleted()).add("failed", b.getFailed()).add("collected", b.isCollected());
+            jobs.add(o);
+        }
+        return Json.createObjectBuilder(json(run, runs.takeCounts(id))).add("batches", jobs).build().toString();
     }
 
     /**

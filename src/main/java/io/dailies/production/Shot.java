@@ -42,6 +42,8 @@ public class Shot {
     /** Order within the workbook; sequences and shots are shot and reported in this order. */
     private int position;
 
+    /** The producer's own columns on the Shots sheet (header → text, JSON): kept, never dropped. */
+    @Column(length = 100_000) private String producerColumns;
     @Column(length = TEXT) private String subjectAction;
     @Column(length = TEXT) private String cameraMovement;
     @Column(length = TEXT) private String settingTime;
@@ -172,6 +174,8 @@ public class Shot {
     public String getSize() { return size; }
     public int getSeconds() { return seconds; }
     public int getSourceRow() { return sourceRow; }
+    public String getProducerColumns() { return producerColumns; }
+    public void setProducerColumns(String json) { this.producerColumns = json; }
     public boolean isOmitted() { return omitted; }
     public Long getLastImportId() { return lastImportId; }
     public Instant getUpdatedAt() { return updatedAt; }

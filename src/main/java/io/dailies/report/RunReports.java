@@ -77,7 +77,7 @@ public class RunReports {
         return file;
     }
 
-    static ReportRow row(Take t, Score s, Review review) {
+    public static ReportRow row(Take t, Score s, Review review) {
         List<ReportRow.Criterion> criteria = new ArrayList<>();
         StringBuilder notes = new StringBuilder();
         if (t.getFailure() != null) {

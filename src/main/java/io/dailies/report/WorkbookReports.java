@@ -119,7 +119,7 @@ public class WorkbookReports {
                     t == null ? null : consoleBase + "api/runs/" + run.getId() + "/takes",
                     reasons));
         }
-        WorkbookWriteBack.writeBack(workbook, out, results, new Summary(project.getName(), null, "USD", Instant.now()));
+        WorkbookWriteBack.writeBack(workbook, out, results, new Summary(project.getName(), project.getBudgetUsd(), "USD", Instant.now()));
         return out;
     }
 }

@@ -46,7 +46,9 @@ public class ScoreTake implements ItemProcessor {
         TakeScore score = AcceptanceScorer.score(m, Scoring.expectation(take),
                 new CriterionScore(null, "Continuity is judged once the neighbouring shots are scored."),
                 thresholds.forProject(take.getRun().getProject().getId()));
-        TakeJudge.Judgement judgement = take.getRun().isJudge() ? judge.judge(take.getPrompt(), file) : null;
+        // A batch run's judge answers through the Batch API in the next step, at batch price.
+        TakeJudge.Judgement judgement = take.getRun().isJudge() && take.getRun().getMode() == io.dailies.production.Run.Mode.SYNC
+                ? judge.judge(take.getPrompt(), file) : null;
         return new Scored(take.getId(), score, Scoring.toJson(m), judgement, null);
     }
 }

@@ -26,6 +26,9 @@ public class FinishImport extends AbstractBatchlet {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    io.dailies.provider.catalog.ModelCatalog catalog;
+
     @Override
     @Transactional
     public String process() throws Exception {
@@ -33,8 +36,10 @@ public class FinishImport extends AbstractBatchlet {
         ShotlistImport i = em.find(ShotlistImport.class, id);
         // The project's look comes with the workbook: its Characters and Style Spine sheets (empty when absent).
         Project project = em.find(Project.class, i.getProjectId());
-        ProjectSheets sheets = ProjectSheets.read(Path.of(i.getStoredPath()));
+        ProjectSheets sheets = ProjectSheets.read(Path.of(i.getStoredPath()), catalog);
         project.setLook(ProjectLook.json(sheets.bible().characters()), ProjectLook.json(sheets.spine()));
+        // The budget comes with the workbook too: a Settings sheet without one clears it.
+        project.setBudgetUsd(sheets.projectSettings().budgetUsd());
         int omitted = em.createQuery("update Shot s set s.omitted = true, s.updatedAt = :now where s.omitted = false"
                         + " and (s.lastImportId is null or s.lastImportId <> :importId)"
                         + " and s.sequence.id in (select q.id from Sequence q where q.project.id = :projectId)")

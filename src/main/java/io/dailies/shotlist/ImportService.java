@@ -25,7 +25,14 @@ public class ImportService {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ShotlistImport register(String filename, String storedPath, String projectName, boolean partial) {
+        return register(filename, storedPath, projectName, partial, false);
+    }
+
+    /** {@code nameFromFile}: the project was not named with the upload, so the Settings sheet's name wins. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ShotlistImport register(String filename, String storedPath, String projectName, boolean partial, boolean nameFromFile) {
         ShotlistImport i = new ShotlistImport(filename, storedPath, projectName, Storage.node(), partial);
+        i.setProjectNameFromFile(nameFromFile);
         em.persist(i);
         return i;
     }
@@ -83,6 +90,12 @@ public class ImportService {
         i.setStatus(ShotlistImport.Status.FAILED);
         i.setFailure(why);
         i.setFinishedAt(Instant.now());
+    }
+
+    /** Names the project an import goes into (from the workbook's Settings sheet). */
+    @Transactional
+    public void nameProject(long importId, String name) {
+        em.find(ShotlistImport.class, importId).setProjectName(name);
     }
 
     /** The project an import goes into, created on first use; called only once the workbook is known to be valid. */

@@ -1,5 +1,6 @@
 package io.dailies.shotlist;
 
+import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.shotlist.sheet.ShotSheetFormatException;
 import io.dailies.shotlist.sheet.ShotSheetReader;
 import io.dailies.shotlist.sheet.CellIssue;
@@ -27,6 +28,9 @@ public class InspectWorkbook extends AbstractBatchlet {
     @Inject
     ImportService imports;
 
+    @Inject
+    ModelCatalog catalog;
+
     @Override
     public String process() throws Exception {
         long id = Long.parseLong(importId);
@@ -34,10 +38,16 @@ public class InspectWorkbook extends AbstractBatchlet {
         Path workbook = Path.of(imports.find(id).getStoredPath());
         try (ShotSheetReader ignored = ShotSheetReader.open(workbook)) {
             // The Characters and Style Spine sheets are checked up front too: a broken bible rejects the import.
-            List<CellIssue> errors = ProjectSheets.read(workbook).errors();
+            ProjectSheets sheets = ProjectSheets.read(workbook, catalog);
+            List<CellIssue> errors = sheets.errors();
             if (!errors.isEmpty()) {
                 imports.reject(id, errors);
                 return "REJECTED";
+            }
+            // An upload named after its file takes the project name its Settings sheet gives.
+            String named = sheets.projectSettings().projectName();
+            if (imports.find(id).isProjectNameFromFile() && !named.isBlank()) {
+                imports.nameProject(id, named.strip());
             }
             return "INSPECTED";
         } catch (ShotSheetFormatException e) {

@@ -1,5 +1,7 @@
 package io.dailies.shotlist;
 
+import io.dailies.provider.catalog.ModelCatalog;
+import io.dailies.shotlist.sheet.ProjectSheets;
 import io.dailies.shotlist.sheet.ShotSheetReader;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -33,14 +35,18 @@ public class ShotRowReader extends AbstractItemReader {
     @Inject
     StepContext step;
 
+    @Inject
+    ModelCatalog catalog;
+
     private ShotSheetReader sheet;
     private int lastRow;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        sheet = ShotSheetReader.open(Path.of(imports.find(Long.parseLong(importId)).getStoredPath()));
-        // The processor names columns by their letters in this workbook.
-        step.setTransientUserData(sheet.layout());
+        Path workbook = Path.of(imports.find(Long.parseLong(importId)).getStoredPath());
+        sheet = ShotSheetReader.open(workbook);
+        // The processor names columns by their letters in this workbook, and fills blanks from its Settings sheet.
+        step.setTransientUserData(new RowContext(sheet.layout(), ProjectSheets.read(workbook, catalog).shotDefaults()));
         if (checkpoint instanceof Integer row && !"false".equals(resume)) {
             sheet.skipTo(row + 1);
             lastRow = row;

@@ -7,7 +7,6 @@ import io.dailies.shotlist.sheet.ValidatedRow;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.StepContext;
-import io.dailies.shotlist.sheet.SheetLayout;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,7 +36,8 @@ public class ShotRowToContent implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         if (validator == null) {
-            validator = new ShotRowValidator(catalog, (SheetLayout) step.getTransientUserData());
+            RowContext context = (RowContext) step.getTransientUserData();
+            validator = new ShotRowValidator(catalog, context.layout(), context.defaults());
         }
         ValidatedRow checked = validator.validate((RawShotRow) item);
         if (partial == null) {

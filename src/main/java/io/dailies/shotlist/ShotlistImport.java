@@ -60,10 +60,14 @@ public class ShotlistImport {
     private int shotsUnchanged;
     private int shotsOmitted;
     private int issueCount;
+    /** Reviews typed into a written-back workbook and recorded by this import. */
+    private int reviewsRecorded;
     /** Rows with at least one issue: refused, or skipped in a partial import. */
     private int rowsWithIssues;
     /** The producer asked to import the valid rows even if others have issues. */
     private boolean partial;
+    /** No project was named with the upload: the workbook's Settings sheet may name it. */
+    private boolean projectNameFromFile;
 
     @ElementCollection
     @CollectionTable(name = "shotlist_import_issue", joinColumns = @JoinColumn(name = "import_id"))
@@ -110,17 +114,23 @@ public class ShotlistImport {
         shotsUpdated = 0;
         shotsUnchanged = 0;
         shotsOmitted = 0;
+        reviewsRecorded = 0;
     }
 
     public void countCreated() { shotsCreated++; }
     public void countUpdated() { shotsUpdated++; }
     public void countUnchanged() { shotsUnchanged++; }
+    public void countReviewed() { reviewsRecorded++; }
+    public int getReviewsRecorded() { return reviewsRecorded; }
     public void setShotsOmitted(int n) { shotsOmitted = n; }
 
     public Long getId() { return id; }
     public String getFilename() { return filename; }
     public String getStoredPath() { return storedPath; }
     public String getProjectName() { return projectName; }
+    public boolean isProjectNameFromFile() { return projectNameFromFile; }
+    public void setProjectNameFromFile(boolean fromFile) { this.projectNameFromFile = fromFile; }
+    public void setProjectName(String projectName) { this.projectName = projectName; }
     public Long getProjectId() { return projectId; }
     public void setProjectId(Long projectId) { this.projectId = projectId; }
     public Status getStatus() { return status; }

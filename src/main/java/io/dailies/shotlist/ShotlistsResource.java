@@ -73,7 +73,8 @@ public class ShotlistsResource {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "The project name is longer than 200 characters.");
         }
         filename = filename.length() > 500 ? filename.substring(filename.length() - 500) : filename;
-        ShotlistImport registered = imports.register(filename, stored.toString(), projectName, partial);
+        ShotlistImport registered = imports.register(filename, stored.toString(), projectName, partial,
+                project == null || project.isBlank());
         long execution = imports.startJob(registered.getId());
         // The job records its execution id itself (beforeJob), so no two transactions race on the row.
         JsonObject body = Json.createObjectBuilder(json(imports.find(registered.getId()))).add("jobExecutionId", execution).build();
@@ -152,6 +153,7 @@ public class ShotlistsResource {
                 .add("omitted", i.getShotsOmitted())
                 .add("issueCount", i.getIssueCount())
                 .add("partial", i.isPartial())
+                .add("reviewsRecorded", i.getReviewsRecorded())
                 .add("rowsWithIssues", i.getRowsWithIssues());
         JsonOut.add(o, "createdAt", i.getCreatedAt());
         JsonOut.add(o, "finishedAt", i.getFinishedAt());

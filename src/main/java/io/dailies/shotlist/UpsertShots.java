@@ -1,5 +1,13 @@
 package io.dailies.shotlist;
 
+import io.dailies.production.Take;
+import io.dailies.report.RunReports;
+import io.dailies.report.workbook.WorkbookReviewColumns;
+import io.dailies.scoring.Review;
+import io.dailies.scoring.Reviews;
+import io.dailies.scoring.Score;
+import io.dailies.scoring.media.Verdict;
+import jakarta.batch.runtime.context.StepContext;
 import io.dailies.prompt.PromptBook;
 import io.dailies.shotlist.sheet.ProjectSheets;
 import io.dailies.shotlist.sheet.ShotSheetFormatException;
@@ -46,6 +54,15 @@ public class UpsertShots extends AbstractItemWriter {
     @Inject
     PromptBook prompts;
 
+    @Inject
+    StepContext step;
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    io.dailies.provider.catalog.ModelCatalog catalog;
+
     private long projectId;
     private PromptBook.Look look;
     private String change;
@@ -59,7 +76,7 @@ public class UpsertShots extends AbstractItemWriter {
         // The look this workbook brings (its Characters and Style Spine sheets); the project takes it on at the finish.
         ProjectSheets sheets;
         try {
-            sheets = ProjectSheets.read(Path.of(record.getStoredPath()));
+            sheets = ProjectSheets.read(Path.of(record.getStoredPath()), catalog);
         } catch (IOException | ShotSheetFormatException e) {
             throw new IllegalStateException("The workbook's Characters / Style Spine sheets could not be read again: " + e.getMessage(), e);
         }
@@ -102,7 +119,53 @@ public class UpsertShots extends AbstractItemWriter {
                 record.countUnchanged();
             }
             prompts.refresh(shot, look, change, null);
+            WorkbookReviewColumns.Reading reading = WorkbookReviewColumns.read(row, ((RowContext) step.getTransientUserData()).layout());
+            // The producer's own columns are theirs: stored with the shot (the workbook itself is kept as uploaded).
+            shot.setProducerColumns(reading.producerColumns().isEmpty() ? null : json(reading.producerColumns()));
+            if (reading.reviewed().isPresent()) {
+                recordReview(shot, reading.reviewed().get(), record);
+            }
         }
+    }
+
+    /**
+     * A Verdict or Notes the producer typed into the written-back workbook becomes a review of the take
+     * that row showed (source WORKBOOK), when it says something the take's current verdict does not.
+     */
+    private void recordReview(Shot shot, WorkbookReviewColumns.WorkbookReview review, ShotlistImport record) {
+        Take take = review.selectedTakeId() != null ? em.find(Take.class, review.selectedTakeId()) : null;
+        if (take == null && review.videoId() != null) {
+            take = em.createQuery("select t from Take t where t.videoId = :v", Take.class).setParameter("v", review.videoId())
+                    .getResultStream().findFirst().orElse(null);
+        }
+        if (take == null || !take.getShot().getId().equals(shot.getId())) {
+            return; // the row's take is not this shot's (a copied row): nothing to review
+        }
+        Score score = em.createNamedQuery("Score.byTake", Score.class).setParameter("takeId", take.getId())
+                .getResultStream().findFirst().orElse(null);
+        Review latest = em.createNamedQuery("Review.byTake", Review.class).setParameter("takeId", take.getId())
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+        Verdict current = latest != null ? latest.getVerdict()
+                : score != null && score.getVerdict() != null ? Verdict.valueOf(score.getVerdict()) : null;
+        // What Dailies wrote in the Notes cell; only what the producer added to it is their note.
+        String added = review.notesAddedTo(RunReports.row(take, score, latest).notes());
+        Verdict verdict = review.verdict() != null ? review.verdict() : current;
+        if (verdict == null || (verdict == current && added == null)) {
+            return;
+        }
+        // Uploaded again: the latest review already says this (its note is in the cell).
+        if (latest != null && latest.getVerdict() == verdict && (latest.getNotes() == null ? added == null
+                : review.notes() != null && review.notes().contains(latest.getNotes()))) {
+            return;
+        }
+        reviews.add(take.getId(), verdict, added, "workbook " + record.getFilename(), Review.Source.WORKBOOK);
+        record.countReviewed();
+    }
+
+    private static String json(Map<String, String> columns) {
+        jakarta.json.JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder();
+        columns.forEach(o::add);
+        return o.build().toString();
     }
 
     private Sequence sequence(Project project, ShotRowData row) {

@@ -1,5 +1,6 @@
 package io.dailies.shotlist;
 
+import io.dailies.report.workbook.WorkbookReviewColumns;
 import io.dailies.shotlist.sheet.CellIssue;
 import io.dailies.shotlist.sheet.DuplicateShotDetector;
 import io.dailies.shotlist.sheet.RawShotRow;
@@ -8,7 +9,6 @@ import io.dailies.shotlist.sheet.ValidatedRow;
 import io.dailies.provider.catalog.ModelCatalog;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.StepContext;
-import io.dailies.shotlist.sheet.SheetLayout;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,15 +31,18 @@ public class ValidateShotRow implements ItemProcessor {
 
     @Override
     public Object processItem(Object item) {
+        RowContext context = (RowContext) step.getTransientUserData();
         if (validator == null) {
-            validator = new ShotRowValidator(catalog, (SheetLayout) step.getTransientUserData());
-            duplicates = new DuplicateShotDetector((SheetLayout) step.getTransientUserData());
+            validator = new ShotRowValidator(catalog, context.layout(), context.defaults());
+            duplicates = new DuplicateShotDetector(context.layout());
         }
         RawShotRow raw = (RawShotRow) item;
         ValidatedRow checked = validator.validate(raw);
         List<CellIssue> issues = new ArrayList<>(checked.issues());
         if (checked.isValid()) {
             duplicates.check(checked.shot()).ifPresent(issues::add);
+            // A written-back workbook's Verdict typed by the producer must be a verdict Dailies knows.
+            issues.addAll(WorkbookReviewColumns.read(checked.shot(), context.layout()).errors());
         }
         return new RowCheck(raw.row(), issues);
     }

@@ -63,6 +63,10 @@ public final class DailiesClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     public Answer postJson(String path, String json) {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }

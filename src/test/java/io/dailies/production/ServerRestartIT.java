@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
+import io.dailies.it.Workbooks;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -145,6 +146,99 @@ class ServerRestartIT {
         }
         JsonObject dead = findExecution(api.get("api/jobs").array(), firstExecution);
         assertEquals("FAILED", dead.getString("batchStatus"), "the killed execution is marked failed, not left STARTED");
+    }
+
+    @Test
+    void runKilledWhileItsCreateCallsAreUnansweredReconcilesThemAndPaysEachTakeOnce() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        JsonObject imported = api.importShotlist("killed-submitting.xlsx", Workbooks.shots(tag, 4), "Killed submitting " + tag);
+        long projectId = imported.getJsonNumber("projectId").longValue();
+        Set<String> prompts = prompts(projectId);
+        // Every create is processed by the provider but answered only 4 s later: the kill lands in between.
+        DailiesClient.Answer faults = api.put("emulator/v1/control/faults", "{\"seed\":1,\"rules\":[{\"fault\":\"slow\","
+                + "\"method\":\"POST\",\"path\":\"^/videos$\",\"phase\":\"after\",\"delay_ms\":4000}]}");
+        assertEquals(200, faults.status(), faults.body());
+        long runId = api.post("api/projects/" + projectId + "/runs?mode=sync&concurrency=2", null, new byte[0]).json()
+                .getJsonNumber("id").longValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonObject takes = api.get("api/runs/" + runId).json().getJsonObject("takes");
+            if (takes.getInt("SUBMITTING", 0) >= 1 && createdOf(prompts) >= 1) {
+                break; // a take whose generation exists at the provider but whose id the ledger does not have
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no create call was caught in flight: " + takes);
+            }
+            DailiesClient.pause(50);
+        }
+        restartAfterKill();
+
+        JsonObject run = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(5));
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+        assertEquals(4, run.getJsonObject("takes").getInt("SCORED", 0), run.toString());
+        assertEachCreatedOnce(prompts);
+    }
+
+    @Test
+    void batchRunKilledWhileItsBatchIsInFlightPicksUpThatBatchAfterTheRestart() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        JsonObject imported = api.importShotlist("killed-batch.xlsx", Workbooks.shots(tag, 6), "Killed batch " + tag);
+        long projectId = imported.getJsonNumber("projectId").longValue();
+        Set<String> prompts = prompts(projectId);
+        long batchesBefore = api.get("emulator/v1/control/counters").json().getJsonNumber("batches_created").longValue();
+        long runId = api.post("api/projects/" + projectId + "/runs?mode=batch", null, new byte[0]).json()
+                .getJsonNumber("id").longValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonArray batches = api.get("api/runs/" + runId).json().getJsonArray("batches");
+            JsonObject render = batches.isEmpty() ? null : batches.getJsonObject(0);
+            if (render != null && !render.isNull("batchId") && Set.of("validating", "in_progress").contains(render.getString("status", ""))) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("the run's batch was never seen in flight: " + batches);
+            }
+            DailiesClient.pause(50);
+        }
+        restartAfterKill();
+
+        JsonObject run = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(5));
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+        assertEquals(6, run.getJsonObject("takes").getInt("SCORED", 0), run.toString());
+        assertEquals(batchesBefore + 1, api.get("emulator/v1/control/counters").json().getJsonNumber("batches_created").longValue(),
+                "the restarted run polled its batch instead of creating another");
+        assertEachCreatedOnce(prompts);
+    }
+
+    private void restartAfterKill() throws InterruptedException {
+        killServer();
+        try {
+            controller.stop(CONTAINER);
+        } catch (RuntimeException alreadyDead) {
+            // the managed container notices its process is gone
+        }
+        controller.start(CONTAINER);
+        awaitApplication();
+    }
+
+    private Set<String> prompts(long projectId) throws Exception {
+        Set<String> hashes = new java.util.HashSet<>();
+        for (JsonValue v : api.get("api/projects/" + projectId + "/shots").array()) {
+            hashes.add(sha256(v.asJsonObject().getString("prompt")));
+        }
+        return hashes;
+    }
+
+    private int createdOf(Set<String> promptHashes) {
+        JsonObject perPrompt = api.get("emulator/v1/control/counters").json().getJsonObject("created_per_prompt");
+        return promptHashes.stream().mapToInt(h -> perPrompt.getInt(h, 0)).sum();
+    }
+
+    private void assertEachCreatedOnce(Set<String> promptHashes) {
+        JsonObject perPrompt = api.get("emulator/v1/control/counters").json().getJsonObject("created_per_prompt");
+        for (String h : promptHashes) {
+            assertEquals(1, perPrompt.getInt(h, 0), "every take generated exactly once: " + perPrompt);
+        }
     }
 
     /** SIGKILL to the server JVM: no shutdown hooks, no chance to checkpoint. */

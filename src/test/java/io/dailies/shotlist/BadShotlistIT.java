@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
+import io.dailies.it.Workbooks;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import jakarta.json.JsonArray;
@@ -24,8 +25,6 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -244,24 +243,7 @@ class BadShotlistIT {
     }
 
     private static byte[] xlsx(String sheet, Object[]... rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var s = wb.createSheet(sheet);
-            for (int r = 0; r < rows.length; r++) {
-                Row row = s.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object v = rows[r][c];
-                    if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        row.createCell(c).setCellValue(v.toString());
-                    }
-                }
-            }
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Workbooks.xlsx(sheet, rows);
     }
 
     private static byte[] rewriteFirstSheet(UnaryOperator<String> change) {

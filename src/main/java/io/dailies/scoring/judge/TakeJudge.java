@@ -1,6 +1,7 @@
 package io.dailies.scoring.judge;
 
 import io.dailies.provider.ProviderException;
+import io.dailies.provider.ProviderSettings;
 import io.dailies.provider.VideoProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,31 @@ public class TakeJudge {
     @Inject
     @ConfigProperty(name = "dailies.judge.frames", defaultValue = "4")
     int frames;
+
+    /** The chat/completions request that asks for a take's judgement (sync or as one Batch API line). */
+    public JsonObject requestFor(String prompt, Path take) throws IOException {
+        return request(prompt, FrameSampler.sample(take, frames, 512));
+    }
+
+    /** The judge model's answer as a judgement; throws when it is off-rubric. */
+    public Judgement read(JsonObject completion) {
+        return parse(completion, model);
+    }
+
+    public String model() {
+        return model;
+    }
+
+    /**
+     * Settings for the judge's own gateway: its base URL and key, and the provider's organization and
+     * project only when the judge runs on the provider's gateway. Used for judging through the Batch API.
+     */
+    public ProviderSettings gateway(ProviderSettings provider) {
+        boolean same = baseUrl.equals(providerBaseUrl);
+        return new ProviderSettings(baseUrl, key(), same ? provider.organization() : Optional.empty(),
+                same ? provider.project() : Optional.empty(), provider.connectTimeoutMs(), provider.readTimeoutMs(),
+                provider.maxRetries(), provider.backoffBaseMs(), provider.backoffCapMs());
+    }
 
     /** The judge's opinion; a judge that fails says so in the rationale and gives no scores. */
     public Judgement judge(String prompt, Path take) {

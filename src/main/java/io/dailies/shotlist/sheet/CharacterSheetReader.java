@@ -5,7 +5,6 @@ import io.dailies.prompt.CharacterBible;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +41,7 @@ public final class CharacterSheetReader {
 
         Column(String header, String... aliases) {
             this.header = header;
-            List<String> k = new ArrayList<>();
-            k.add(SideSheet.squash(header));
-            for (String a : aliases) {
-                k.add(SideSheet.squash(a));
-            }
-            this.keys = List.copyOf(k);
+            this.keys = SideSheet.keys(header, aliases);
         }
 
         public String header() {
@@ -55,14 +49,7 @@ public final class CharacterSheetReader {
         }
 
         static Column match(String text) {
-            for (String key : SideSheet.headerKeys(text)) {
-                for (Column c : values()) {
-                    if (c.keys.contains(key)) {
-                        return c;
-                    }
-                }
-            }
-            return null;
+            return SideSheet.match(text, List.of(values()), c -> c.keys);
         }
     }
 
@@ -94,9 +81,7 @@ public final class CharacterSheetReader {
 
     /** Reads the Characters sheet of an .xlsx workbook. */
     public static Result read(Path xlsx) throws IOException, ShotSheetFormatException {
-        try (Workbook wb = SideSheet.open(xlsx)) {
-            return read(wb);
-        }
+        return SideSheet.read(xlsx, CharacterSheetReader::read);
     }
 
     static Result read(Workbook workbook) {
@@ -111,49 +96,36 @@ public final class CharacterSheetReader {
         if (sheet.rows().isEmpty()) {
             return new Result(name, CharacterBible.EMPTY, errors, warnings);
         }
-        int headerIndex = -1;
-        Map<Column, Integer> columns = new EnumMap<>(Column.class);
-        for (int i = 0; i < Math.min(SideSheet.HEADER_SEARCH_ROWS, sheet.rows().size()) && headerIndex < 0; i++) {
-            Map<Column, Integer> found = new EnumMap<>(Column.class);
-            sheet.rows().get(i).cells().forEach((index, text) -> {
-                Column c = Column.match(text);
-                if (c != null) {
-                    found.putIfAbsent(c, index);
-                }
-            });
-            if (found.containsKey(Column.NAME) && found.containsKey(Column.DESCRIPTION)) {
-                headerIndex = i;
-                columns = found;
-            }
-        }
+        int headerIndex = sheet.headerIndex(row -> {
+            SideSheet.Columns<Column> named = SideSheet.Columns.of(row, Column::match);
+            return named.has(Column.NAME) && named.has(Column.DESCRIPTION);
+        });
         if (headerIndex < 0) {
-            errors.add(CellIssue.workbook(name, "The " + name + " sheet has no header row with Name and Description in its first "
+            errors.add(sheet.issue("The " + name + " sheet has no header row with Name and Description in its first "
                     + SideSheet.HEADER_SEARCH_ROWS + " rows: put a row of headers such as Name, Description, Reference image, "
                     + "Aliases above the characters"));
             return new Result(name, CharacterBible.EMPTY, errors, warnings);
         }
-        if (sheet.truncated()) {
-            warnings.add(CellIssue.workbook(name, "The " + name + " sheet has more than " + SideSheet.MAX_ROWS
-                    + " rows; only the first " + SideSheet.MAX_ROWS + " were read"));
-        }
+        SideSheet.Columns<Column> columns = SideSheet.Columns.of(sheet.rows().get(headerIndex), Column::match);
+        sheet.truncation().ifPresent(warnings::add);
         List<CharacterAnchor> characters = new ArrayList<>();
         Map<String, Integer> firstRow = new HashMap<>();
         Map<String, String> owner = new HashMap<>();
-        for (SideSheet.SheetRow row : sheet.rows().subList(headerIndex + 1, sheet.rows().size())) {
-            String who = cell(row, columns, Column.NAME);
-            String description = cell(row, columns, Column.DESCRIPTION);
-            String image = cell(row, columns, Column.REFERENCE_IMAGE);
-            String aliasCell = cell(row, columns, Column.ALIASES);
+        for (SideSheet.SheetRow row : sheet.below(headerIndex)) {
+            String who = columns.text(row, Column.NAME);
+            String description = columns.text(row, Column.DESCRIPTION);
+            String image = columns.text(row, Column.REFERENCE_IMAGE);
+            String aliasCell = columns.text(row, Column.ALIASES);
             if (who.isBlank() && description.isBlank() && image.isBlank() && aliasCell.isBlank()) {
                 continue; // notes in other columns
             }
             if (who.isBlank()) {
-                errors.add(issue(name, row, columns, Column.NAME, who, "Name is blank: give the character the name the "
+                errors.add(issue(sheet, row, columns, Column.NAME, who, "Name is blank: give the character the name the "
                         + "shot list uses, e.g. Queen or Detective Reyes"));
                 continue;
             }
             if (description.isBlank()) {
-                errors.add(issue(name, row, columns, Column.DESCRIPTION, description, "Description of " + who.strip()
+                errors.add(issue(sheet, row, columns, Column.DESCRIPTION, description, "Description of " + who.strip()
                         + " is blank: describe the character with 3-4 distinctive visual details, e.g. 'a woman in her "
                         + "sixties with a silver braided crown, a burgundy velvet gown and a jade ring'"));
                 continue;
@@ -168,7 +140,7 @@ public final class CharacterSheetReader {
                 Integer before = firstRow.get(key);
                 if (before != null) {
                     boolean isName = term.equals(who);
-                    errors.add(issue(name, row, columns, isName ? Column.NAME : Column.ALIASES, isName ? who : aliasCell,
+                    errors.add(issue(sheet, row, columns, isName ? Column.NAME : Column.ALIASES, isName ? who : aliasCell,
                             "'" + term.strip() + "' already names " + owner.get(key) + " in row " + before
                                     + ": each name and alias may stand for one character only (rename one of them, or delete the repeated row)"));
                     clash = true;
@@ -185,7 +157,7 @@ public final class CharacterSheetReader {
             }
             characters.add(c);
             if (c.detailCount() < CharacterAnchor.MIN_DETAILS) {
-                warnings.add(issue(name, row, columns, Column.DESCRIPTION, description, c.name() + " is described with "
+                warnings.add(issue(sheet, row, columns, Column.DESCRIPTION, description, c.name() + " is described with "
                         + c.detailCount() + " detail" + (c.detailCount() == 1 ? "" : "s") + ": give three to four distinctive "
                         + "visual details (e.g. 'a woman in her sixties with a silver braided crown, a burgundy velvet gown and a "
                         + "jade ring') so the character looks the same in every shot"));
@@ -205,15 +177,9 @@ public final class CharacterSheetReader {
         return out;
     }
 
-    private static String cell(SideSheet.SheetRow row, Map<Column, Integer> columns, Column c) {
-        Integer index = columns.get(c);
-        return index == null ? "" : CellText.clean(row.cells().getOrDefault(index, ""));
-    }
-
-    private static CellIssue issue(String sheet, SideSheet.SheetRow row, Map<Column, Integer> columns, Column c,
+    private static CellIssue issue(SideSheet.Found sheet, SideSheet.SheetRow row, SideSheet.Columns<Column> columns, Column c,
                                    String value, String message) {
-        Integer index = columns.get(c);
-        return new CellIssue(sheet, row.row(), index == null ? null : SideSheet.letter(index), c.header(), value, message);
+        return sheet.issue(row.row(), columns.index(c), c.header(), value, message);
     }
 
     private static String key(String s) {

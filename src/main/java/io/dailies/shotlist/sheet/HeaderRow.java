@@ -100,6 +100,13 @@ final class HeaderRow {
         return new ArrayList<>(extraKeys.values());
     }
 
+    /** Excel letter of each headed unknown column, by its key in {@link RawShotRow#extras()}, in sheet order. */
+    Map<String, String> extraLetters() {
+        Map<String, String> letters = new LinkedHashMap<>();
+        extraKeys.forEach((i, key) -> letters.put(key, letter(i)));
+        return letters;
+    }
+
     /** A data row's cells, by column index, as a raw shot row. */
     RawShotRow toRow(int excelRow, SortedMap<Integer, String> cells) {
         Map<ShotColumn, String> values = new EnumMap<>(ShotColumn.class);

@@ -3,6 +3,7 @@ package io.dailies.shotlist.sheet;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,14 +14,22 @@ import java.util.Map;
  * @param sheetName     the sheet's name as on its tab
  * @param headerRow     1-based Excel row of the header
  * @param columnLetters Excel letter of each recognised column
+ * @param extraLetters  Excel letter of each column Dailies does not know, by its key in
+ *                      {@link RawShotRow#extras()} (e.g. "Verdict" → "AD"), in sheet order
  */
-public record SheetLayout(String sheetName, int headerRow, Map<ShotColumn, String> columnLetters)
-        implements Serializable {
+public record SheetLayout(String sheetName, int headerRow, Map<ShotColumn, String> columnLetters,
+                          Map<String, String> extraLetters) implements Serializable {
 
     public SheetLayout {
         EnumMap<ShotColumn, String> copy = new EnumMap<>(ShotColumn.class);
         copy.putAll(columnLetters);
         columnLetters = Collections.unmodifiableMap(copy);
+        extraLetters = Collections.unmodifiableMap(new LinkedHashMap<>(extraLetters));
+    }
+
+    /** A layout without the letters of the unknown columns. */
+    public SheetLayout(String sheetName, int headerRow, Map<ShotColumn, String> columnLetters) {
+        this(sheetName, headerRow, columnLetters, Map.of());
     }
 
     /** For rows whose origin is unknown: sheet "Shots", no column letters. */
@@ -31,5 +40,10 @@ public record SheetLayout(String sheetName, int headerRow, Map<ShotColumn, Strin
     /** Excel letter of the column, or null when the sheet does not have it. */
     public String letter(ShotColumn column) {
         return columnLetters.get(column);
+    }
+
+    /** Excel letter of an unknown column by its key in {@link RawShotRow#extras()}, or null when not known. */
+    public String extraLetter(String key) {
+        return extraLetters.get(key);
     }
 }

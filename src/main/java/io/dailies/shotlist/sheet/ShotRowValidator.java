@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Checks one shot row against what the renderer accepts and turns it into a {@link ShotRowData},
- * filling blank Model, Size and Seconds from the catalog. All of a row's problems are reported
- * together, each with a message telling the producer what to type instead. Stateless: duplicates
- * across rows are the {@link DuplicateShotDetector}'s job.
+ * filling blank Model, Size and Seconds from the Settings sheet's defaults ({@link ShotDefaults}), else
+ * from the catalog. All of a row's problems are reported together, each with a message telling the
+ * producer what to type instead. Stateless: duplicates across rows are the {@link DuplicateShotDetector}'s job.
  */
 public final class ShotRowValidator {
 
@@ -28,22 +28,41 @@ public final class ShotRowValidator {
 
     private static final Pattern FORMULA_ERROR = Pattern.compile(
             "#(NULL!|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)");
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,5})\\s*[x×X*]\\s*(\\d{1,5})(?:\\s*px)?");
-    private static final Pattern SECONDS = Pattern.compile(
+    /** Width x height as producers type it; shared with the Settings sheet's Default size. */
+    static final Pattern SIZE = Pattern.compile("(\\d{1,5})\\s*[x×X*]\\s*(\\d{1,5})(?:\\s*px)?");
+    /** A length in seconds as producers type it ("8", "8 s", "8.0"); shared with the Settings sheet's Default seconds. */
+    static final Pattern SECONDS = Pattern.compile(
             "(\\d{1,6})(?:[.,](\\d+))?\\s*(?:s|sec|secs|second|seconds)?\\.?", Pattern.CASE_INSENSITIVE);
 
     private final ModelCatalog catalog;
     private final SheetLayout layout;
+    private final ShotDefaults defaults;
+    /** The model of a row whose Model is blank: the Settings sheet's, else the catalog's. */
+    private final ModelSpec defaultModel;
 
     /** A validator whose issues name sheet 'Shots' but no column letters; prefer the layout form. */
     public ShotRowValidator(ModelCatalog catalog) {
         this(catalog, SheetLayout.unknown());
     }
 
-    /** A validator for rows of the sheet described by {@code layout} (see {@link ShotSheetReader#layout()}). */
+    /** A validator for rows of the sheet described by {@code layout} (see {@link ShotSheetReader#layout()}), with the catalog's defaults. */
     public ShotRowValidator(ModelCatalog catalog, SheetLayout layout) {
+        this(catalog, layout, ShotDefaults.NONE);
+    }
+
+    /**
+     * A validator for rows of the sheet described by {@code layout} whose blank Model, Size and Seconds
+     * take the workbook's defaults (see {@link ProjectSheets#shotDefaults()}).
+     *
+     * @throws IllegalArgumentException when the default model is not in the catalog (the Settings sheet
+     *                                  reader reports that as an error; it never gets here)
+     */
+    public ShotRowValidator(ModelCatalog catalog, SheetLayout layout, ShotDefaults defaults) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.layout = Objects.requireNonNull(layout, "layout");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.defaultModel = defaults.model() == null ? catalog.defaultModel() : catalog.model(defaults.model())
+                .orElseThrow(() -> new IllegalArgumentException("default model '" + defaults.model() + "' is not in the catalog"));
     }
 
     public ValidatedRow validate(RawShotRow r) {
@@ -51,9 +70,9 @@ public final class ShotRowValidator {
 
         ModelSpec model = check.model();
         // Length limits come from the model; with an unknown model, the default's are the best guess.
-        int limit = (model == null ? catalog.defaultModel() : model).maxPromptLength();
+        ModelSpec limits = model == null ? defaultModel : model;
         for (ShotColumn c : ShotColumn.values()) {
-            check.notTooLong(c, limit, model == null ? catalog.defaultModel().name() : model.name());
+            check.notTooLong(c, limits.maxPromptLength(), limits.name());
         }
         check.required(ShotColumn.SEQUENCE, "Sequence is blank: fill in the sequence name on every row "
                 + "(rows under a merged cell count as blank: unmerge and repeat the name)");
@@ -144,12 +163,12 @@ public final class ShotRowValidator {
             }
             String text = value(ShotColumn.MODEL);
             if (text.isBlank()) {
-                return catalog.defaultModel();
+                return defaultModel;
             }
             ModelSpec spec = catalog.model(text).orElse(null);
             if (spec == null) {
                 issue(ShotColumn.MODEL, "Model '" + text + "' is not available; use one of: "
-                        + String.join(", ", catalog.names()) + " (or leave it blank for " + catalog.defaultModel().name() + ")");
+                        + String.join(", ", catalog.names()) + " (or leave it blank for " + defaultModel.name() + ")");
             }
             return spec;
         }
@@ -177,14 +196,14 @@ public final class ShotRowValidator {
             }
         }
 
-        /** The size as "WxH", the model's default when blank; null when wrong (reported) or not checkable. */
+        /** The size as "WxH", the default when blank; null when wrong (reported) or not checkable. */
         String size(ModelSpec model) {
             if (!usable(ShotColumn.SIZE)) {
                 return null;
             }
             String text = value(ShotColumn.SIZE);
             if (text.isBlank()) {
-                return model == null ? null : model.defaultSize();
+                return model == null ? null : defaultSize(model);
             }
             Matcher m = SIZE.matcher(text);
             if (!m.matches()) {
@@ -203,14 +222,14 @@ public final class ShotRowValidator {
             return size;
         }
 
-        /** The length in seconds, the model's default when blank; null when wrong (reported) or not checkable. */
+        /** The length in seconds, the default when blank; null when wrong (reported) or not checkable. */
         Integer seconds(ModelSpec model) {
             if (!usable(ShotColumn.SECONDS)) {
                 return null;
             }
             String text = value(ShotColumn.SECONDS);
             if (text.isBlank()) {
-                return model == null ? null : model.defaultSeconds();
+                return model == null ? null : defaultSeconds(model);
             }
             String allowed = model == null ? null : model.seconds().stream().map(String::valueOf)
                     .collect(Collectors.joining(", "));
@@ -236,6 +255,16 @@ public final class ShotRowValidator {
             }
             return seconds;
         }
+    }
+
+    /** The Settings sheet's default size when the row's model renders it, else the model's own default. */
+    private String defaultSize(ModelSpec model) {
+        return defaults.size() != null && model.allowsSize(defaults.size()) ? defaults.size() : model.defaultSize();
+    }
+
+    /** The Settings sheet's default length when the row's model renders it, else the model's own default. */
+    private int defaultSeconds(ModelSpec model) {
+        return defaults.seconds() != null && model.allowsSeconds(defaults.seconds()) ? defaults.seconds() : model.defaultSeconds();
     }
 
     private static String example(ModelSpec model) {

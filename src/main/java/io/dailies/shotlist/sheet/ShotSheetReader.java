@@ -213,9 +213,14 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         return header.extraHeaders();
     }
 
+    /** Excel letter of each headed unknown column, by its key in {@link RawShotRow#extras()}, in sheet order. */
+    public Map<String, String> extraColumnLetters() {
+        return header.extraLetters();
+    }
+
     /** Sheet, header row and column letters, for the validator (see {@link ShotRowValidator}). */
     public SheetLayout layout() {
-        return new SheetLayout(sheetName, header.row(), header.letters());
+        return new SheetLayout(sheetName, header.row(), header.letters(), header.extraLetters());
     }
 
     @Override

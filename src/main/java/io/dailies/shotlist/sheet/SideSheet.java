@@ -4,11 +4,17 @@ import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -16,8 +22,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * A small project sheet next to 'Shots' (Characters, Style Spine), read whole: its non-blank rows as text
- * by column index. Such sheets hold a few dozen rows; reading stops at {@link #MAX_ROWS}.
+ * A small project sheet next to 'Shots' (Characters, Style Spine, Settings), read whole: its non-blank rows
+ * as text by column index. Such sheets hold a few dozen rows; reading stops at {@link #MAX_ROWS}. Also the
+ * reading the three sheet readers share, so they forgive the producer in the same ways: sheet names and
+ * headers matched ignoring case and punctuation ({@link #keys}, {@link #match}), a header row anywhere in
+ * the first {@value #HEADER_SEARCH_ROWS} rows ({@link Found#headerIndex}), table columns by header
+ * ({@link Columns}) and sheets of named fields in either layout ({@link #readFields}).
  */
 final class SideSheet {
 
@@ -34,9 +44,196 @@ final class SideSheet {
 
     /** A found sheet: its name as on the tab, its non-blank rows, and whether rows were left unread. */
     record Found(String name, List<SheetRow> rows, boolean truncated) {
+
+        /** Index in {@link #rows()} of the first of the first {@value SideSheet#HEADER_SEARCH_ROWS} rows that is a header; -1 when none is. */
+        int headerIndex(Predicate<SheetRow> isHeader) {
+            for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
+                if (isHeader.test(rows.get(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The rows after the one at {@code index}. */
+        List<SheetRow> below(int index) {
+            return rows.subList(index + 1, rows.size());
+        }
+
+        /** A problem in one cell of this sheet; {@code column} is a column index, null when not known. */
+        CellIssue issue(int row, Integer column, String field, String value, String message) {
+            return new CellIssue(name, row, column == null ? null : letter(column), field, value, message);
+        }
+
+        /** A problem with the sheet as a whole. */
+        CellIssue issue(String message) {
+            return CellIssue.workbook(name, message);
+        }
+
+        /** The warning that rows beyond {@link #MAX_ROWS} were not read, when they were not. */
+        Optional<CellIssue> truncation() {
+            return truncated ? Optional.of(issue("The " + name + " sheet has more than " + MAX_ROWS
+                    + " rows; only the first " + MAX_ROWS + " were read")) : Optional.empty();
+        }
+    }
+
+    /**
+     * The columns a header row names, each at the first sheet column naming it.
+     *
+     * @param <C> what a column is, e.g. the Characters sheet's {@code Column}
+     */
+    static final class Columns<C> {
+        private final Map<C, Integer> index;
+
+        private Columns(Map<C, Integer> index) {
+            this.index = index;
+        }
+
+        /** The columns {@code header} names; {@code match} gives the column a header cell names, or null. */
+        static <C> Columns<C> of(SheetRow header, Function<String, C> match) {
+            Map<C, Integer> index = new LinkedHashMap<>();
+            header.cells().forEach((i, text) -> {
+                C c = match.apply(text);
+                if (c != null) {
+                    index.putIfAbsent(c, i);
+                }
+            });
+            return new Columns<>(index);
+        }
+
+        boolean has(C column) {
+            return index.containsKey(column);
+        }
+
+        /** The column's index, null when the header does not name it. */
+        Integer index(C column) {
+            return index.get(column);
+        }
+
+        /** The row's text in the column, trimmed; "" when blank or when the sheet has no such column. */
+        String text(SheetRow row, C column) {
+            Integer i = index.get(column);
+            return i == null ? "" : CellText.clean(row.cells().getOrDefault(i, ""));
+        }
+    }
+
+    /** Where a field's value was found: its text ("" when blank), its 1-based row and its column index. */
+    record FieldValue(String text, int row, int column) {
+        String letter() {
+            return SideSheet.letter(column);
+        }
+    }
+
+    /**
+     * The fields a sheet of named fields (Style Spine, Settings) knows.
+     *
+     * @param match    the field a name stands for, if any
+     * @param label    how the template titles a field, for messages
+     * @param all      every field, in the order messages list them
+     * @param kind     what one field is called in messages, e.g. "style-spine field"
+     * @param plural   the same in the plural, e.g. "fields"
+     * @param moreRows what to add to "keep one" when the header layout has several rows of values; "" for nothing
+     */
+    record FieldNames<F>(Function<String, Optional<F>> match, Function<F, String> label, List<F> all, String kind,
+                         String plural, String moreRows) {
+
+        /** "Lens, Aperture, ... and Stability cues". */
+        String list() {
+            List<String> labels = all.stream().map(label).toList();
+            return labels.size() == 1 ? labels.get(0)
+                    : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
+        }
+
+        String ignored(String name) {
+            return "'" + name + "' is not a " + kind + " and is ignored; the " + plural + " are " + list();
+        }
+    }
+
+    /**
+     * Reads a sheet of named fields in either layout: <b>key / value</b> (a field's name in one column, its
+     * value in the column to its right; rows above the first field, such as a title or a "Field | Value"
+     * header, are skipped and further columns are free for notes) or <b>header + values</b> (a header row
+     * naming at least two fields in the first {@value SideSheet#HEADER_SEARCH_ROWS} rows, one row of values below it).
+     * A name that is no field is a warning; a field given twice, or several rows of values, an error.
+     *
+     * @return each field given, in sheet order; the first one wins when a field is given twice
+     */
+    static <F> Map<F, FieldValue> readFields(Found sheet, FieldNames<F> names, List<CellIssue> errors,
+                                             List<CellIssue> warnings) {
+        Map<F, FieldValue> values = new LinkedHashMap<>();
+        int headerIndex = sheet.headerIndex(row -> row.cells().values().stream()
+                .map(names.match()).flatMap(Optional::stream).distinct().count() >= 2);
+        if (headerIndex >= 0) {
+            readHeaderLayout(sheet, headerIndex, names, values, errors, warnings);
+        } else {
+            readKeyValueLayout(sheet, names, values, errors, warnings);
+        }
+        return values;
+    }
+
+    private static <F> void readHeaderLayout(Found sheet, int headerIndex, FieldNames<F> names, Map<F, FieldValue> values,
+                                             List<CellIssue> errors, List<CellIssue> warnings) {
+        SheetRow header = sheet.rows().get(headerIndex);
+        Map<Integer, F> columns = new TreeMap<>();
+        header.cells().forEach((index, text) -> {
+            Optional<F> f = names.match().apply(text);
+            if (f.isEmpty()) {
+                warnings.add(sheet.issue(header.row(), index, null, text, names.ignored(text)));
+            } else if (columns.containsValue(f.get())) {
+                String label = names.label().apply(f.get());
+                errors.add(sheet.issue(header.row(), index, label, text, label + " has two columns: keep one"));
+            } else {
+                columns.put(index, f.get());
+            }
+        });
+        List<SheetRow> below = sheet.below(headerIndex);
+        if (below.isEmpty()) {
+            return;
+        }
+        SheetRow row = below.get(0);
+        if (below.size() > 1) {
+            errors.add(sheet.issue("The " + sheet.name() + " sheet has more than one row of values (rows " + row.row()
+                    + " and " + below.get(1).row() + "): keep one" + names.moreRows()));
+        }
+        columns.forEach((index, field) -> values.put(field,
+                new FieldValue(CellText.clean(row.cells().getOrDefault(index, "")), row.row(), index)));
+    }
+
+    private static <F> void readKeyValueLayout(Found sheet, FieldNames<F> names, Map<F, FieldValue> values,
+                                               List<CellIssue> errors, List<CellIssue> warnings) {
+        boolean seenField = false;
+        for (SheetRow row : sheet.rows()) {
+            int keyColumn = row.cells().firstKey();
+            String key = row.cells().get(keyColumn);
+            Optional<F> field = names.match().apply(key);
+            if (field.isEmpty()) {
+                // rows above the first field are a title or a "Field | Value" header
+                if (seenField) {
+                    warnings.add(sheet.issue(row.row(), keyColumn, null, key, names.ignored(key)));
+                }
+                continue;
+            }
+            seenField = true;
+            String label = names.label().apply(field.get());
+            FieldValue before = values.get(field.get());
+            if (before != null) {
+                errors.add(sheet.issue(row.row(), keyColumn, label, key,
+                        label + " is given twice (rows " + before.row() + " and " + row.row() + "): keep one"));
+                continue;
+            }
+            values.put(field.get(), new FieldValue(CellText.clean(row.cells().getOrDefault(keyColumn + 1, "")),
+                    row.row(), keyColumn + 1));
+        }
     }
 
     private SideSheet() {
+    }
+
+    /** Reads one side sheet of an .xlsx workbook with {@code reader}, closing the workbook afterwards. */
+    static <R> R read(Path xlsx, Function<Workbook, R> reader) throws IOException, ShotSheetFormatException {
+        try (Workbook wb = open(xlsx)) {
+            return reader.apply(wb);
+        }
     }
 
     /** Opens a workbook for side-sheet reading (streaming, so a huge Shots sheet is not loaded). */
@@ -103,6 +300,37 @@ final class SideSheet {
             keys.add(bare);
         }
         return keys;
+    }
+
+    /** The keys a header (or sheet name) and its aliases are matched by. */
+    static List<String> keys(String header, String... aliases) {
+        List<String> keys = new ArrayList<>();
+        keys.add(squash(header));
+        for (String a : aliases) {
+            keys.add(squash(a));
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The first candidate one of whose keys is the text's key: the text as written first, then without a
+     * parenthesised hint ("Description (3-4 details)"); null when none.
+     */
+    static <T> T match(String text, Collection<T> candidates, Function<T, List<String>> keys) {
+        if (text == null) {
+            return null;
+        }
+        for (String key : headerKeys(text)) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            for (T c : candidates) {
+                if (keys.apply(c).contains(key)) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     static String letter(int index) {

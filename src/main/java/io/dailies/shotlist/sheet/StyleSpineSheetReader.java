@@ -5,10 +5,8 @@ import io.dailies.prompt.StyleSpine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
@@ -56,14 +54,17 @@ public final class StyleSpineSheetReader {
         }
     }
 
+    /** The fields, for the shared field-sheet reading. */
+    private static final SideSheet.FieldNames<SpineField> FIELDS = new SideSheet.FieldNames<>(SpineField::forName,
+            SpineField::label, List.of(SpineField.values()), "style-spine field", "fields",
+            "; a shot that differs says so in its Overrides cell, e.g. 'lens: 85mm'");
+
     private StyleSpineSheetReader() {
     }
 
     /** Reads the Style Spine sheet of an .xlsx workbook. */
     public static Result read(Path xlsx) throws IOException, ShotSheetFormatException {
-        try (Workbook wb = SideSheet.open(xlsx)) {
-            return read(wb);
-        }
+        return SideSheet.read(xlsx, StyleSpineSheetReader::read);
     }
 
     static Result read(Workbook workbook) {
@@ -74,100 +75,19 @@ public final class StyleSpineSheetReader {
     static Result read(SideSheet.Found sheet) {
         List<CellIssue> errors = new ArrayList<>();
         List<CellIssue> warnings = new ArrayList<>();
-        Map<SpineField, String> values = new EnumMap<>(SpineField.class);
-        Map<SpineField, int[]> where = new EnumMap<>(SpineField.class); // row, column index of the value
-        String name = sheet.name();
-
-        int headerIndex = -1;
-        for (int i = 0; i < Math.min(SideSheet.HEADER_SEARCH_ROWS, sheet.rows().size()); i++) {
-            long fields = sheet.rows().get(i).cells().values().stream()
-                    .map(SpineField::forName).filter(Optional::isPresent).map(Optional::get).distinct().count();
-            if (fields >= 2) {
-                headerIndex = i;
-                break;
-            }
-        }
-        if (headerIndex >= 0) {
-            readHeaderLayout(sheet, headerIndex, values, where, errors, warnings);
-        } else {
-            readKeyValueLayout(sheet, values, where, errors, warnings);
-        }
+        Map<SpineField, SideSheet.FieldValue> values = SideSheet.readFields(sheet, FIELDS, errors, warnings);
 
         StyleSpine spine = StyleSpine.EMPTY;
-        for (Map.Entry<SpineField, String> e : values.entrySet()) {
-            spine = spine.with(e.getKey(), e.getValue());
+        for (Map.Entry<SpineField, SideSheet.FieldValue> e : values.entrySet()) {
+            spine = spine.with(e.getKey(), e.getValue().text());
         }
         int anchors = spine.paletteAnchors().size();
         if (anchors > 0 && (anchors < 3 || anchors > 5)) {
-            int[] at = where.get(SpineField.PALETTE);
-            warnings.add(new CellIssue(name, at[0], SideSheet.letter(at[1]), SpineField.PALETTE.label(),
-                    values.get(SpineField.PALETTE), "Palette anchors names " + anchors + " colour" + (anchors == 1 ? "" : "s")
+            SideSheet.FieldValue at = values.get(SpineField.PALETTE);
+            warnings.add(sheet.issue(at.row(), at.column(), SpineField.PALETTE.label(), at.text(), "Palette anchors names "
+                    + anchors + " colour" + (anchors == 1 ? "" : "s")
                     + ": name three to five, e.g. 'amber, cream, walnut brown', so the palette stays stable across shots"));
         }
-        return new Result(name, spine, errors, warnings);
-    }
-
-    private static void readHeaderLayout(SideSheet.Found sheet, int headerIndex, Map<SpineField, String> values,
-                                         Map<SpineField, int[]> where, List<CellIssue> errors, List<CellIssue> warnings) {
-        String name = sheet.name();
-        SideSheet.SheetRow header = sheet.rows().get(headerIndex);
-        Map<Integer, SpineField> columns = new java.util.TreeMap<>();
-        header.cells().forEach((index, text) -> {
-            Optional<SpineField> f = SpineField.forName(text);
-            if (f.isEmpty()) {
-                warnings.add(new CellIssue(name, header.row(), SideSheet.letter(index), null, text, "'" + text
-                        + "' is not a style-spine field and is ignored; the fields are Lens, Aperture, Camera language, Grade, "
-                        + "Palette anchors and Stability cues"));
-            } else if (columns.containsValue(f.get())) {
-                errors.add(new CellIssue(name, header.row(), SideSheet.letter(index), f.get().label(), text,
-                        f.get().label() + " has two columns: keep one"));
-            } else {
-                columns.put(index, f.get());
-            }
-        });
-        List<SideSheet.SheetRow> below = sheet.rows().subList(headerIndex + 1, sheet.rows().size());
-        if (below.isEmpty()) {
-            return;
-        }
-        SideSheet.SheetRow row = below.get(0);
-        if (below.size() > 1) {
-            errors.add(CellIssue.workbook(name, "The " + name + " sheet has more than one row of values (rows " + row.row()
-                    + " and " + below.get(1).row() + "): keep one; a shot that differs says so in its Overrides cell, "
-                    + "e.g. 'lens: 85mm'"));
-        }
-        columns.forEach((index, field) -> {
-            values.put(field, CellText.clean(row.cells().getOrDefault(index, "")));
-            where.put(field, new int[] {row.row(), index});
-        });
-    }
-
-    private static void readKeyValueLayout(SideSheet.Found sheet, Map<SpineField, String> values,
-                                           Map<SpineField, int[]> where, List<CellIssue> errors, List<CellIssue> warnings) {
-        String name = sheet.name();
-        boolean seenField = false;
-        for (SideSheet.SheetRow row : sheet.rows()) {
-            int keyColumn = row.cells().firstKey();
-            String key = row.cells().get(keyColumn);
-            String value = CellText.clean(row.cells().getOrDefault(keyColumn + 1, ""));
-            Optional<SpineField> field = SpineField.forName(key);
-            if (field.isEmpty()) {
-                // rows above the first field are a title or a "Field | Value" header
-                if (seenField) {
-                    warnings.add(new CellIssue(name, row.row(), SideSheet.letter(keyColumn), null, key, "'" + key
-                            + "' is not a style-spine field and is ignored; the fields are Lens, Aperture, Camera language, "
-                            + "Grade, Palette anchors and Stability cues"));
-                }
-                continue;
-            }
-            seenField = true;
-            if (values.containsKey(field.get())) {
-                errors.add(new CellIssue(name, row.row(), SideSheet.letter(keyColumn), field.get().label(), key,
-                        field.get().label() + " is given twice (rows " + where.get(field.get())[0] + " and " + row.row()
-                                + "): keep one"));
-                continue;
-            }
-            values.put(field.get(), value);
-            where.put(field.get(), new int[] {row.row(), keyColumn + 1});
-        }
+        return new Result(sheet.name(), spine, errors, warnings);
     }
 }

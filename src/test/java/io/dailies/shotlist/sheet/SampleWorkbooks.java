@@ -8,6 +8,7 @@ import io.dailies.provider.catalog.ModelSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -41,8 +43,25 @@ public final class SampleWorkbooks {
     public static final String TITLE = "The Queen's Court — shot list";
     /** 1-based Excel row of the header in both files: a title and a note sit above it. */
     public static final int HEADER_ROW = 3;
-    /** Rows below the header that get drop-downs for Model, Size and Seconds. */
-    private static final int VALIDATED_ROWS = 1000;
+    /** Rows below the header that get drop-downs for Model, Size, Seconds, Shot type and Camera & Movement. */
+    public static final int VALIDATED_ROWS = 1000;
+    /** The instructions sheet; the importer ignores it. */
+    public static final String GUIDE_SHEET = "How to fill";
+
+    /**
+     * The Shot type drop-down: framing shorthand the linter recognises as a shot size or angle (so a shot
+     * with only a move in Camera & Movement is not vague).
+     */
+    public static final List<String> SHOT_TYPES = List.of("Extreme wide shot", "Wide shot", "Establishing shot", "Full shot",
+            "Medium wide shot", "Medium shot", "Medium close-up", "Close-up", "Extreme close-up", "Two-shot",
+            "Over-the-shoulder", "Point of view", "Insert", "Top-down", "Aerial");
+    /** The Camera & Movement drop-down: one move each (or none), as the guide asks; the column stays free text. */
+    public static final List<String> CAMERA_MOVES = List.of("static", "slow dolly in", "dolly out", "pan left", "pan right",
+            "tilt up", "tilt down", "handheld", "crane up", "orbit", "tracking");
+
+    /** The sample's Settings sheet; its defaults are what every sample row also spells out. */
+    public static final ProjectSettings SETTINGS = new ProjectSettings("The Queen's Court", "sora-2", "1280x720", 4,
+            new BigDecimal("100.00"));
 
     /** The same camera and look in every shot, so the cuts feel like one film. */
     public static final String STYLE_SPINE =
@@ -325,6 +344,7 @@ public final class SampleWorkbooks {
             dropDowns(sheet, catalog);
             characters(wb, styles, withShots);
             styleSpine(wb, styles, withShots);
+            settings(wb, styles, catalog, withShots);
             guide(wb, styles);
             wb.setActiveSheet(0);
             wb.write(out);
@@ -388,6 +408,77 @@ public final class SampleWorkbooks {
         sheet.createFreezePane(0, 1);
     }
 
+    /** The Settings sheet, field | value | what to write, with drop-downs on the defaults; the template leaves the values blank. */
+    private static void settings(XSSFWorkbook wb, Styles styles, ModelCatalog catalog, boolean withValues) {
+        Sheet sheet = wb.createSheet(SettingsSheetReader.SHEET_NAMES.get(0));
+        String[] head = {"Field", "Value", "What to write"};
+        Row h = sheet.createRow(0);
+        for (int i = 0; i < head.length; i++) {
+            cell(h, i, head[i], styles.header);
+        }
+        int[] widths = {18, 30, 90};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        CellStyle dollars = wb.createCellStyle();
+        dollars.setDataFormat(wb.createDataFormat().getFormat("$#,##0.00"));
+        dollars.setVerticalAlignment(VerticalAlignment.TOP);
+        for (SettingsSheetReader.Field f : SettingsSheetReader.Field.values()) {
+            Row row = sheet.createRow(f.ordinal() + 1);
+            cell(row, 0, f.label(), styles.wrapped);
+            if (withValues) {
+                switch (f) {
+                    case PROJECT_NAME -> cell(row, 1, SETTINGS.projectName(), styles.wrapped);
+                    case DEFAULT_MODEL -> cell(row, 1, SETTINGS.defaultModel(), styles.wrapped);
+                    case DEFAULT_SIZE -> cell(row, 1, SETTINGS.defaultSize(), styles.wrapped);
+                    case DEFAULT_SECONDS -> {
+                        Cell c = row.createCell(1);
+                        c.setCellValue(SETTINGS.defaultSeconds());
+                        c.setCellStyle(styles.wrapped);
+                    }
+                    case BUDGET -> {
+                        Cell c = row.createCell(1);
+                        c.setCellValue(SETTINGS.budgetUsd().doubleValue());
+                        c.setCellStyle(dollars);
+                    }
+                }
+            }
+            cell(row, 2, settingAdvice(f, catalog), styles.wrapped);
+        }
+        Options options = options(catalog);
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        validate(sheet, settingCell(SettingsSheetReader.Field.DEFAULT_MODEL), helper.createExplicitListConstraint(options.models()),
+                "Default model", "Default model is usually one of: " + String.join(", ", options.models()));
+        validate(sheet, settingCell(SettingsSheetReader.Field.DEFAULT_SIZE), helper.createExplicitListConstraint(options.sizes()),
+                "Default size", "Default size is usually one of: " + String.join(", ", options.sizes()));
+        validate(sheet, settingCell(SettingsSheetReader.Field.DEFAULT_SECONDS), helper.createExplicitListConstraint(options.seconds()),
+                "Default seconds", "Default seconds is usually one of: " + String.join(", ", options.seconds()));
+        validate(sheet, settingCell(SettingsSheetReader.Field.BUDGET),
+                helper.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null),
+                "Budget (USD)", "The budget is an amount in US dollars, zero or more, e.g. 500");
+        sheet.createFreezePane(0, 1);
+    }
+
+    /** Where a setting's value sits on the template's Settings sheet: column B of its row. */
+    public static CellRangeAddressList settingCell(SettingsSheetReader.Field f) {
+        return new CellRangeAddressList(f.ordinal() + 1, f.ordinal() + 1, 1, 1);
+    }
+
+    private static String settingAdvice(SettingsSheetReader.Field f, ModelCatalog catalog) {
+        ModelSpec model = catalog.defaultModel();
+        return switch (f) {
+            case PROJECT_NAME -> "The project's name in Dailies, e.g. The Queen's Court. At most "
+                    + SettingsSheetReader.MAX_PROJECT_NAME + " characters.";
+            case DEFAULT_MODEL -> "The model of every shot whose Model cell is blank: " + String.join(" or ", catalog.names())
+                    + ". Blank means " + model.name() + ".";
+            case DEFAULT_SIZE -> "The size of every shot whose Size cell is blank, e.g. 1280x720. A shot whose model does not "
+                    + "render it gets that model's own default. Blank means the model's default (" + model.defaultSize() + ").";
+            case DEFAULT_SECONDS -> "The length of every shot whose Seconds cell is blank, e.g. 8. A shot whose model does not "
+                    + "render it gets that model's own default. Blank means the model's default (" + model.defaultSeconds() + ").";
+            case BUDGET -> "The most this project may spend, in US dollars, e.g. 500. Blank means no budget.";
+        };
+    }
+
     private static String spineAdvice(SpineField f) {
         return switch (f) {
             case LENS -> "The lens of every shot, e.g. 35mm. Written on the Camera line unless the row names a lens.";
@@ -399,33 +490,61 @@ public final class SampleWorkbooks {
         };
     }
 
-    /** Model, Size and Seconds offer the catalog's values; a warning, not a block, so a new model can still be typed. */
-    private static void dropDowns(Sheet sheet, ModelCatalog catalog) {
+    /** The catalog's models, sizes and lengths, for drop-downs. */
+    private record Options(String[] models, String[] sizes, String[] seconds) {
+    }
+
+    private static Options options(ModelCatalog catalog) {
         Set<String> sizes = new LinkedHashSet<>();
         Set<String> seconds = new LinkedHashSet<>();
         for (ModelSpec m : catalog.models()) {
             sizes.addAll(m.sizes());
             m.seconds().forEach(s -> seconds.add(String.valueOf(s)));
         }
-        list(sheet, ShotColumn.MODEL, catalog.names().toArray(String[]::new));
-        list(sheet, ShotColumn.SIZE, sizes.toArray(String[]::new));
-        list(sheet, ShotColumn.SECONDS, seconds.toArray(String[]::new));
+        return new Options(catalog.names().toArray(String[]::new), sizes.toArray(String[]::new), seconds.toArray(String[]::new));
+    }
+
+    /**
+     * Model, Size and Seconds offer the catalog's values, Shot type the framings and Camera & Movement the
+     * single moves; all only warn, so a new model or the producer's own words can still be typed.
+     */
+    private static void dropDowns(Sheet sheet, ModelCatalog catalog) {
+        Options options = options(catalog);
+        list(sheet, ShotColumn.MODEL, options.models());
+        list(sheet, ShotColumn.SIZE, options.sizes());
+        list(sheet, ShotColumn.SECONDS, options.seconds());
+        list(sheet, ShotColumn.SHOT_TYPE, SHOT_TYPES.toArray(String[]::new),
+                "Shot type is usually a framing from the list (Wide shot, Medium close-up, Extreme close-up...). "
+                        + "Your own words are fine too.");
+        list(sheet, ShotColumn.CAMERA_MOVEMENT, CAMERA_MOVES.toArray(String[]::new),
+                "Camera & Movement is free text; the list offers single moves (static, slow dolly in, pan left...). "
+                        + "Your own description is fine too (one move per shot).");
     }
 
     private static void list(Sheet sheet, ShotColumn column, String[] values) {
+        list(sheet, column, values, column.header() + " is usually one of: " + String.join(", ", values));
+    }
+
+    private static void list(Sheet sheet, ShotColumn column, String[] values, String message) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
         CellRangeAddressList range = new CellRangeAddressList(HEADER_ROW, HEADER_ROW + VALIDATED_ROWS - 1,
                 column.ordinal(), column.ordinal());
-        DataValidation v = helper.createValidation(helper.createExplicitListConstraint(values), range);
+        validate(sheet, range, helper.createExplicitListConstraint(values), column.header(), message);
+    }
+
+    /** A warning-only validation: Excel asks "Continue?" and keeps what was typed on Yes. */
+    private static void validate(Sheet sheet, CellRangeAddressList range, DataValidationConstraint constraint, String title,
+                                 String message) {
+        DataValidation v = sheet.getDataValidationHelper().createValidation(constraint, range);
         v.setErrorStyle(DataValidation.ErrorStyle.WARNING);
         v.setShowErrorBox(true);
-        v.createErrorBox(column.header(), column.header() + " is usually one of: " + String.join(", ", values));
+        v.createErrorBox(title, message);
         sheet.addValidationData(v);
     }
 
     /** A sheet explaining each column of 'Shots'; the importer ignores it. */
     private static void guide(XSSFWorkbook wb, Styles styles) {
-        Sheet sheet = wb.createSheet("How to fill");
+        Sheet sheet = wb.createSheet(GUIDE_SHEET);
         String[] head = {"Column", "Required", "Also accepted as", "What to write"};
         Row h = sheet.createRow(0);
         for (int i = 0; i < head.length; i++) {
@@ -451,12 +570,30 @@ public final class SampleWorkbooks {
         cell(characters, 3, "One row per character: Name, Description (3-4 distinctive visual details, written word for word into every "
                 + "prompt that names the character), Reference image (for the Characters API), Aliases (other names the shot list "
                 + "uses, e.g. Detective for Detective Reyes).", styles.wrapped);
-        Row spine = sheet.createRow(r);
+        Row spine = sheet.createRow(r++);
         cell(spine, 0, "Style Spine sheet", styles.wrapped);
         cell(spine, 1, "no", styles.wrapped);
         cell(spine, 2, String.join(", ", StyleSpineSheetReader.SHEET_NAMES.subList(1, StyleSpineSheetReader.SHEET_NAMES.size())), styles.wrapped);
         cell(spine, 3, "Lens, Aperture, Camera language, Grade, Palette anchors and Stability cues, carried into every shot. "
                 + "A shot changes a field only in its Overrides cell, e.g. 'lens: 85mm'.", styles.wrapped);
+        Row settings = sheet.createRow(r++);
+        cell(settings, 0, "Settings sheet", styles.wrapped);
+        cell(settings, 1, "no", styles.wrapped);
+        cell(settings, 2, String.join(", ", SettingsSheetReader.SHEET_NAMES.subList(1, SettingsSheetReader.SHEET_NAMES.size())), styles.wrapped);
+        cell(settings, 3, "Project name, Default model, Default size, Default seconds and Budget (USD), one per row with its value "
+                + "to the right. A shot whose Model, Size or Seconds cell is blank takes the default (a size or length its model "
+                + "does not render gives way to the model's own default). The budget is the most the project may spend, in US dollars.",
+                styles.wrapped);
+        r++;
+        Row review = sheet.createRow(r);
+        cell(review, 0, "Reviewing in this workbook", styles.wrapped);
+        cell(review, 1, "no", styles.wrapped);
+        cell(review, 2, "Verdict, Notes", styles.wrapped);
+        cell(review, 3, "After a run, download this workbook with results: Dailies adds its columns to the right of yours ("
+                + String.join(", ", io.dailies.report.workbook.WorkbookWriteBack.COLUMNS) + "). To review a take, change its Verdict to ACCEPT, RETAKE or REVIEW "
+                + "and/or write in its Notes, then upload the workbook again as the shot list: the change is recorded as your "
+                + "review of the selected take. Leave Dailies' other columns as they are; they are not stored as your own columns.",
+                styles.wrapped);
         sheet.createFreezePane(0, 1);
     }
 
@@ -466,15 +603,18 @@ public final class SampleWorkbooks {
             case SHOT -> "A code unique within the sequence, e.g. SC1-03.";
             case SUBJECT_ACTION -> "Who does what, in timed beats: 'takes four steps to the window, pauses, and pulls the curtain in the final second'. "
                     + "Name characters as on the Characters sheet: their description is written in for you (or repeat it word for word).";
-            case CAMERA_MOVEMENT -> "Shot size and angle, then exactly one move ('slow dolly-in') with 'steady gimbal, stable horizon, no jitter', or 'locked tripod camera'.";
+            case CAMERA_MOVEMENT -> "Shot size and angle, then exactly one move ('slow dolly-in') with 'steady gimbal, stable horizon, no jitter', "
+                    + "or 'locked tripod camera'. The drop-down offers single moves (static, slow dolly in, pan left...); your own words work too.";
             case SETTING_TIME -> "Where and when: the place, its materials, the time of day.";
             case LIGHTING_PALETTE -> "Light source and direction ('soft window light from frame left'), then 'Palette anchors:' and 3-5 colours, the same within a sequence.";
             case STYLE_TECHNICAL -> "The look, identical in every row, or left to the Style Spine sheet: lens, aperture, film look.";
             case DIALOGUE -> "Spoken lines, one or two short sentences per speaker, labelled: Detective: 'You're lying.'";
-            case MODEL -> "sora-2 or sora-2-pro; blank means sora-2.";
-            case SIZE -> "Width x height: 1280x720 or 720x1280; sora-2-pro also 1792x1024, 1024x1792, 1920x1080, 1080x1920. Blank means 1280x720.";
-            case SECONDS -> "4, 8, 12, 16 or 20; blank means 4.";
-            case SHOT_TYPE -> "Optional framing shorthand written before the camera text, e.g. 'Extreme close-up'.";
+            case MODEL -> "sora-2 or sora-2-pro; blank means the Settings sheet's Default model, else sora-2.";
+            case SIZE -> "Width x height: 1280x720 or 720x1280; sora-2-pro also 1792x1024, 1024x1792, 1920x1080, 1080x1920. "
+                    + "Blank means the Settings sheet's Default size (when the row's model renders it), else the model's default, 1280x720.";
+            case SECONDS -> "4, 8, 12, 16 or 20; blank means the Settings sheet's Default seconds (when the row's model renders it), else 4.";
+            case SHOT_TYPE -> "Optional framing shorthand written before the camera text, e.g. 'Extreme close-up'; pick one from the "
+                    + "drop-down or type your own.";
             case SOUND -> "The ambient bed, described rather than micromanaged: 'the hum of espresso machines and the murmur of voices'.";
             case AUDIO_CUES -> "A few timed cues, separated by ';': 'door slam at 00:02; footsteps at 00:04'.";
             case PHYSICS -> "Weight, material and contact: 'heavy oak door with metal hinges', 'non-penetrating collision, realistic friction'.";

@@ -14,8 +14,22 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import io.dailies.prompt.CharacterBible;
+import io.dailies.prompt.LintReport;
+import io.dailies.prompt.PromptLinter;
+import io.dailies.prompt.ShotSpec;
+import io.dailies.prompt.StyleSpine;
+import io.dailies.provider.catalog.ModelCatalog;
+import java.util.Arrays;
+import java.util.HashMap;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFDataValidation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +141,42 @@ class SampleWorkbooksTest {
     }
 
     @Test
+    void theCommittedFilesHaveTheGeneratorsSheetsDropDownsAndInstructions() throws Exception {
+        if (TestWorkbooks.sampleFile().isEmpty()) {
+            return; // run outside the project: nothing committed to compare
+        }
+        Path sample = TestWorkbooks.sampleFile().get();
+        Path template = sample.resolveSibling(SampleWorkbooks.TEMPLATE_FILE);
+        assertEquals(outline(SampleWorkbooks.sample()), outline(java.nio.file.Files.readAllBytes(sample)),
+                "regenerate spreadsheets/ with SampleWorkbooks.main");
+        assertEquals(outline(SampleWorkbooks.template()), outline(java.nio.file.Files.readAllBytes(template)),
+                "regenerate spreadsheets/ with SampleWorkbooks.main");
+    }
+
+    /** Each sheet's name, drop-downs and the text of its cells outside the Shots rows. */
+    private static List<String> outline(byte[] xlsx) throws Exception {
+        List<String> lines = new ArrayList<>();
+        org.apache.poi.ss.usermodel.DataFormatter f = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : wb) {
+                lines.add("sheet " + sheet.getSheetName());
+                for (XSSFDataValidation v : ((XSSFSheet) sheet).getDataValidations()) {
+                    DataValidationConstraint c = v.getValidationConstraint();
+                    lines.add("  validation " + v.getRegions().getCellRangeAddress(0).formatAsString() + " " + c.getValidationType()
+                            + " " + (c.getExplicitListValues() == null ? c.getFormula1() : String.join("|", c.getExplicitListValues()))
+                            + " " + v.getErrorStyle() + " " + v.getErrorBoxText());
+                }
+                if (!sheet.getSheetName().equals("Shots")) {
+                    for (Row row : sheet) {
+                        row.forEach(cell -> lines.add("  " + cell.getAddress() + " " + f.formatCellValue(cell)));
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Test
     void theTemplateHasTheHeaderRowFrozenAndNoShots() throws Exception {
         byte[] template = SampleWorkbooks.template();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
@@ -190,9 +240,160 @@ class SampleWorkbooksTest {
                 assertEquals(f.label(), row.getCell(0).getStringCellValue());
                 assertTrue(row.getCell(1) == null || row.getCell(1).getStringCellValue().isEmpty(), "no value in the template");
             }
-            assertEquals(java.util.Arrays.asList("Shots", "Characters", "Style Spine", "How to fill"),
+            assertEquals(java.util.Arrays.asList("Shots", "Characters", "Style Spine", "Settings", "How to fill"),
                     java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList());
         }
+    }
+
+    // --- drop-downs, the Settings sheet and the instructions ---
+
+    @Test
+    void theShotsSheetHasAWarningDropDownOnEachListColumnAndNoOther() throws Exception {
+        ModelCatalog catalog = ModelCatalog.load();
+        Map<ShotColumn, List<String>> expected = new HashMap<>();
+        expected.put(ShotColumn.MODEL, catalog.names());
+        expected.put(ShotColumn.SIZE, List.of("720x1280", "1280x720", "1024x1792", "1792x1024", "1080x1920", "1920x1080"));
+        expected.put(ShotColumn.SECONDS, List.of("4", "8", "12", "16", "20"));
+        expected.put(ShotColumn.SHOT_TYPE, SampleWorkbooks.SHOT_TYPES);
+        expected.put(ShotColumn.CAMERA_MOVEMENT, SampleWorkbooks.CAMERA_MOVES);
+        for (byte[] workbook : List.of(SampleWorkbooks.template(), SampleWorkbooks.sample())) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+                XSSFSheet shots = wb.getSheet("Shots");
+                Map<ShotColumn, XSSFDataValidation> found = new HashMap<>();
+                for (XSSFDataValidation v : shots.getDataValidations()) {
+                    CellRangeAddress[] ranges = v.getRegions().getCellRangeAddresses();
+                    assertEquals(1, ranges.length);
+                    CellRangeAddress range = ranges[0];
+                    assertEquals(range.getFirstColumn(), range.getLastColumn(), "one column per list");
+                    assertEquals(SampleWorkbooks.HEADER_ROW, range.getFirstRow(), "from the first row below the header");
+                    assertEquals(SampleWorkbooks.HEADER_ROW + SampleWorkbooks.VALIDATED_ROWS - 1, range.getLastRow());
+                    ShotColumn column = ShotColumn.values()[range.getFirstColumn()];
+                    assertEquals(null, found.put(column, v), "one list on " + column);
+                }
+                assertEquals(expected.keySet(), found.keySet());
+                expected.forEach((column, values) -> {
+                    XSSFDataValidation v = found.get(column);
+                    assertEquals(DataValidationConstraint.ValidationType.LIST, v.getValidationConstraint().getValidationType());
+                    assertEquals(values, Arrays.asList(v.getValidationConstraint().getExplicitListValues()), column.header());
+                    assertEquals(DataValidation.ErrorStyle.WARNING, v.getErrorStyle(), column + " must only warn: free text still works");
+                    assertTrue(v.getShowErrorBox());
+                    // Excel refuses an explicit list longer than 255 characters.
+                    assertTrue(String.join(",", values).length() <= 255, column + " list too long for Excel");
+                });
+            }
+        }
+    }
+
+    @Test
+    void everyShotTypeIsAFramingTheLinterRecognises() {
+        PromptLinter linter = new PromptLinter(ModelCatalog.load());
+        for (String type : SampleWorkbooks.SHOT_TYPES) {
+            // a camera that only moves is vague unless the shot type names the framing
+            LintReport vague = linter.lint(spec("", "slow dolly-in; steady gimbal, stable horizon, no jitter"), StyleSpine.EMPTY, CharacterBible.EMPTY);
+            assertTrue(vague.has("CAMERA-VAGUE"), "the check must be able to fail");
+            LintReport r = linter.lint(spec(type, "slow dolly-in; steady gimbal, stable horizon, no jitter"), StyleSpine.EMPTY, CharacterBible.EMPTY);
+            assertFalse(r.has("CAMERA-VAGUE"), type + " is not recognised as a framing");
+        }
+    }
+
+    @Test
+    void everyCameraMoveIsOneMoveOrALockedOrHandheldCamera() {
+        PromptLinter linter = new PromptLinter(ModelCatalog.load());
+        for (String move : SampleWorkbooks.CAMERA_MOVES) {
+            LintReport r = linter.lint(spec("Wide shot", move), StyleSpine.EMPTY, CharacterBible.EMPTY);
+            assertFalse(r.has("CAMERA-MULTIPLE-MOVES"), move);
+            // the linter asks for a stability cue exactly when it sees a move
+            boolean still = move.equals("static") || move.equals("handheld");
+            assertEquals(!still, r.has("CAMERA-UNSTABLE"), move + (still ? " is not a move" : " is not recognised as a move"));
+        }
+    }
+
+    @Test
+    void theTemplateHasABlankSettingsSheetWithDropDownsOnTheDefaults() throws Exception {
+        ModelCatalog catalog = ModelCatalog.load();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(SampleWorkbooks.template()))) {
+            XSSFSheet settings = wb.getSheet("Settings");
+            assertEquals("Field", settings.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("Value", settings.getRow(0).getCell(1).getStringCellValue());
+            assertTrue(wb.getFontAt(settings.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold());
+            assertEquals(1, settings.getPaneInformation().getHorizontalSplitPosition(), "header row frozen");
+            assertTrue(settings.getColumnWidth(1) >= 20 * 256, "room for a value");
+            for (SettingsSheetReader.Field f : SettingsSheetReader.Field.values()) {
+                Row row = settings.getRow(f.ordinal() + 1);
+                assertEquals(f.label(), row.getCell(0).getStringCellValue());
+                assertTrue(row.getCell(1) == null, "no value in the template: " + f);
+                assertFalse(row.getCell(2).getStringCellValue().isBlank(), "advice for " + f);
+            }
+            Map<SettingsSheetReader.Field, XSSFDataValidation> found = new HashMap<>();
+            for (XSSFDataValidation v : settings.getDataValidations()) {
+                CellRangeAddress range = v.getRegions().getCellRangeAddresses()[0];
+                assertEquals(1, range.getFirstColumn(), "on the value column");
+                assertEquals(range.getFirstRow(), range.getLastRow());
+                assertEquals(DataValidation.ErrorStyle.WARNING, v.getErrorStyle());
+                found.put(SettingsSheetReader.Field.values()[range.getFirstRow() - 1], v);
+            }
+            assertEquals(java.util.EnumSet.of(SettingsSheetReader.Field.DEFAULT_MODEL, SettingsSheetReader.Field.DEFAULT_SIZE,
+                    SettingsSheetReader.Field.DEFAULT_SECONDS, SettingsSheetReader.Field.BUDGET), found.keySet());
+            assertEquals(catalog.names(), Arrays.asList(found.get(SettingsSheetReader.Field.DEFAULT_MODEL)
+                    .getValidationConstraint().getExplicitListValues()));
+            assertTrue(Arrays.asList(found.get(SettingsSheetReader.Field.DEFAULT_SIZE).getValidationConstraint().getExplicitListValues())
+                    .containsAll(List.of("1280x720", "1920x1080")));
+            assertEquals(List.of("4", "8", "12", "16", "20"), Arrays.asList(found.get(SettingsSheetReader.Field.DEFAULT_SECONDS)
+                    .getValidationConstraint().getExplicitListValues()));
+            DataValidationConstraint budget = found.get(SettingsSheetReader.Field.BUDGET).getValidationConstraint();
+            assertEquals(DataValidationConstraint.ValidationType.DECIMAL, budget.getValidationType());
+            assertEquals(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, budget.getOperator());
+            assertEquals("0", budget.getFormula1());
+            CellRangeAddressList where = SampleWorkbooks.settingCell(SettingsSheetReader.Field.BUDGET);
+            assertEquals(where.getCellRangeAddress(0), found.get(SettingsSheetReader.Field.BUDGET).getRegions().getCellRangeAddress(0));
+        }
+    }
+
+    @Test
+    void theSamplesSettingsMatchItsRows() throws Exception {
+        ProjectSheets p = ProjectSheets.read(TestWorkbooks.write(dir, "settings.xlsx", TestWorkbooks.sample()));
+        assertEquals(SampleWorkbooks.SETTINGS, p.projectSettings());
+        for (RawShotRow r : sampleRows()) {
+            assertEquals(SampleWorkbooks.SETTINGS.defaultModel(), r.value(ShotColumn.MODEL));
+            assertEquals(SampleWorkbooks.SETTINGS.defaultSize(), r.value(ShotColumn.SIZE));
+        }
+        assertTrue(p.projectSettings().budgetUsd().signum() > 0);
+    }
+
+    @Test
+    void theInstructionsCoverEveryColumnTheSettingsSheetAndTheReviewColumns() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(SampleWorkbooks.template()))) {
+            Sheet guide = wb.getSheet(SampleWorkbooks.GUIDE_SHEET);
+            Map<String, String> rows = new HashMap<>();
+            for (Row row : guide) {
+                if (row.getCell(0) != null && row.getCell(3) != null) {
+                    rows.put(row.getCell(0).getStringCellValue(), row.getCell(3).getStringCellValue());
+                }
+            }
+            for (ShotColumn c : ShotColumn.values()) {
+                assertTrue(rows.containsKey(c.header()), c.header());
+            }
+            String settings = rows.get("Settings sheet");
+            for (SettingsSheetReader.Field f : SettingsSheetReader.Field.values()) {
+                assertTrue(settings.contains(f.label()), "Settings row names " + f.label());
+            }
+            assertTrue(rows.get(ShotColumn.MODEL.header()).contains("Settings"), "a blank Model takes the Settings default");
+            String review = rows.get("Reviewing in this workbook");
+            for (String column : io.dailies.report.workbook.WorkbookWriteBack.COLUMNS) {
+                assertTrue(review.contains(column), "the review row lists " + column);
+            }
+            assertTrue(review.contains("ACCEPT, RETAKE or REVIEW"), review);
+        }
+    }
+
+    private static ShotSpec spec(String shotType, String camera) {
+        return ShotSpec.builder().sequence("Castle").shotCode("SC1-01")
+                .subjectAction("The queen takes four steps to the window, pauses, and pulls the curtain in the final second.")
+                .shotType(shotType).cameraMovement(camera)
+                .settingTime("The throne room at dawn")
+                .lightingPalette("Soft window light from frame left; Palette anchors: burgundy, antique gold, slate gray")
+                .styleTechnical(SampleWorkbooks.STYLE_SPINE)
+                .model("sora-2").size("1280x720").seconds(4).build();
     }
 
     private List<RawShotRow> sampleRows() throws Exception {

@@ -3,6 +3,7 @@ package io.dailies.shotlist.sheet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.provider.catalog.ModelCatalog;
@@ -285,6 +286,89 @@ class ShotRowValidatorTest {
         assertEquals("Characters lists 3 characters to reference (Queen, Chancellor, Jester); sora-2 takes at most 2 per generation: "
                 + "keep the ones who matter most (the others are still described wherever the text names them)", issue.message());
         assertTrue(validator.validate(row(Map.of(ShotColumn.CHARACTERS, "Queen, Chancellor"))).isValid());
+    }
+
+    // --- defaults from the Settings sheet ---
+
+    private static ShotRowData withDefaults(ShotDefaults defaults, Map<ShotColumn, String> cells) {
+        ValidatedRow v = new ShotRowValidator(CATALOG, LAYOUT, defaults).validate(row(cells));
+        assertTrue(v.isValid(), v.issues()::toString);
+        return v.shot();
+    }
+
+    @Test
+    void blankModelSizeAndSecondsTakeTheSettingsDefaults() {
+        ShotRowData s = withDefaults(new ShotDefaults("sora-2-pro", "1920x1080", 8), Map.of());
+        assertEquals("sora-2-pro", s.model());
+        assertEquals("1920x1080", s.size());
+        assertEquals(8, s.seconds());
+    }
+
+    @Test
+    void cellsTheProducerFilledWinOverTheDefaults() {
+        ShotRowData s = withDefaults(new ShotDefaults("sora-2-pro", "1920x1080", 8),
+                Map.of(ShotColumn.MODEL, "sora-2-pro", ShotColumn.SIZE, "1080x1920", ShotColumn.SECONDS, "12"));
+        assertEquals("1080x1920", s.size());
+        assertEquals(12, s.seconds());
+    }
+
+    @Test
+    void aDefaultSizeTheRowsModelDoesNotRenderGivesWayToThatModelsDefault() {
+        // sora-2 does not render 1920x1080: its own default applies; 8 s it does render, so that default stays.
+        ShotRowData s = withDefaults(new ShotDefaults("sora-2-pro", "1920x1080", 8), Map.of(ShotColumn.MODEL, "sora-2"));
+        assertEquals("sora-2", s.model());
+        assertEquals("1280x720", s.size());
+        assertEquals(8, s.seconds());
+    }
+
+    @Test
+    void withoutADefaultModelTheCatalogsDefaultModelTakesTheDefaultSizeAndSeconds() {
+        ShotRowData s = withDefaults(new ShotDefaults(null, "720x1280", 16), Map.of());
+        assertEquals("sora-2", s.model());
+        assertEquals("720x1280", s.size());
+        assertEquals(16, s.seconds());
+    }
+
+    @Test
+    void aDefaultModelAloneKeepsThatModelsOwnDefaults() {
+        ShotRowData s = withDefaults(new ShotDefaults("sora-2-pro", null, null), Map.of());
+        assertEquals("sora-2-pro", s.model());
+        assertEquals(CATALOG.model("sora-2-pro").orElseThrow().defaultSize(), s.size());
+        assertEquals(CATALOG.model("sora-2-pro").orElseThrow().defaultSeconds(), s.seconds());
+    }
+
+    @Test
+    void noDefaultsIsTheCatalogsDefaults() {
+        ShotRowData s = withDefaults(ShotDefaults.NONE, Map.of());
+        assertEquals(List.of("sora-2", "1280x720", 4), List.of(s.model(), s.size(), s.seconds()));
+    }
+
+    @Test
+    void anUnknownModelSuggestsLeavingItBlankForTheSettingsDefault() {
+        ValidatedRow v = new ShotRowValidator(CATALOG, LAYOUT, new ShotDefaults("sora-2-pro", null, null))
+                .validate(row(Map.of(ShotColumn.MODEL, "sora-3")));
+        assertEquals("Model 'sora-3' is not available; use one of: sora-2, sora-2-pro (or leave it blank for sora-2-pro)",
+                single(v).message());
+    }
+
+    @Test
+    void aDefaultModelOutsideTheCatalogIsRefusedUpFront() {
+        assertThrows(IllegalArgumentException.class, () -> new ShotRowValidator(CATALOG, LAYOUT, new ShotDefaults("sora-3", null, null)));
+    }
+
+    @Test
+    void aWorkbooksSettingsSheetFillsItsBlankCells() throws Exception {
+        Path file = TestWorkbooks.write(dir, "settings.xlsx", TestWorkbooks.withSettings(new Object[]{"Field", "Value"},
+                new Object[]{"Default model", "Sora 2 Pro"}, new Object[]{"Default size", "1792 x 1024"}, new Object[]{"Default seconds", 12}));
+        ProjectSheets sheets = ProjectSheets.read(file, CATALOG);
+        assertEquals(List.of(), sheets.errors());
+        List<ShotRowData> shots = new ArrayList<>();
+        try (ShotSheetReader reader = ShotSheetReader.open(file)) {
+            ShotRowValidator v = new ShotRowValidator(CATALOG, reader.layout(), sheets.shotDefaults());
+            reader.forEachRemaining(r -> shots.add(v.validate(r).shot()));
+        }
+        assertEquals(1, shots.size());
+        assertEquals(List.of("sora-2-pro", "1792x1024", 12), List.of(shots.get(0).model(), shots.get(0).size(), shots.get(0).seconds()));
     }
 
     // --- over the test workbooks, as the import job will run ---

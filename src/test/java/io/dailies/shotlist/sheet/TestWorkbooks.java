@@ -198,6 +198,36 @@ public final class TestWorkbooks {
         return book().row((Object[]) HEADERS).row(r).bytes();
     }
 
+    /**
+     * A producer's shot list with columns of their own named like Dailies' write-back columns: canonical
+     * headers, then "Status" and "Notes" (S and T); shots SC1-01..03 on rows 2-4 with their own notes.
+     */
+    public static byte[] ownStatusAndNotes() {
+        Object[] header = Arrays.copyOf(HEADERS, HEADERS.length + 2);
+        header[HEADERS.length] = "Status";
+        header[HEADERS.length + 1] = "Notes";
+        Book b = book().row(header);
+        for (int i = 1; i <= 3; i++) {
+            Object[] row = Arrays.copyOf(shot("Castle", "SC1-0" + i, 4), header.length);
+            row[HEADERS.length] = "locked";
+            row[HEADERS.length + 1] = "our note " + i;
+            b.row(row);
+        }
+        return b.bytes();
+    }
+
+    /** One valid shot with a blank Model, Size and Seconds (row 2), and a Settings sheet of {@code settings} rows (Field | Value). */
+    public static byte[] withSettings(Object[]... settings) {
+        Object[] blank = shot("Castle", "SC1-01", null);
+        blank[ShotColumn.MODEL.ordinal()] = null;
+        blank[ShotColumn.SIZE.ordinal()] = null;
+        Book b = book().row((Object[]) HEADERS).row(blank).sheet("Settings");
+        for (Object[] row : settings) {
+            b.row(row);
+        }
+        return b.bytes();
+    }
+
     /** A legacy .xls (OLE2) workbook with the right content. */
     public static byte[] legacyXls() {
         try (HSSFWorkbook wb = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
