@@ -124,9 +124,7 @@ public class BatchProcessor {
 
     /** Newest first, after the given id (the API's cursor); one more than asked, to tell has_more. */
     public List<String> page(String after, int limit) {
-        List<String> all = em.createNamedQuery("EmulatedBatch.page", String.class).getResultList();
-        int from = after == null ? 0 : all.indexOf(after) + 1;
-        return all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit + 1));
+        return ListPage.after(em.createNamedQuery("EmulatedBatch.page", String.class).getResultList(), "desc", after, limit, id -> id);
     }
 
     /** The batches that still move on, oldest first. */

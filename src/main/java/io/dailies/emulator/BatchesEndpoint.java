@@ -2,7 +2,6 @@ package io.dailies.emulator;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -72,23 +71,17 @@ public class BatchesEndpoint {
 
     @GET
     public String list(@QueryParam("after") String after, @QueryParam("limit") @DefaultValue("20") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw EmulatorErrors.invalid("limit", "'limit' must be between 1 and 100.");
-        }
+        ListPage.check(limit, 100, null);
         List<String> page = batches.page(after, limit);
-        boolean hasMore = page.size() > limit;
-        List<String> shown = hasMore ? page.subList(0, limit) : page;
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        for (String id : shown) {
+        List<EmulatedBatch> shown = new java.util.ArrayList<>();
+        for (String id : page.subList(0, Math.min(limit, page.size()))) {
             advance(id);
-            batches.find(id).ifPresent(b -> data.add(resource(b)));
+            batches.find(id).ifPresent(shown::add);
         }
-        JsonObjectBuilder list = Json.createObjectBuilder().add("object", "list").add("data", data);
-        if (!shown.isEmpty()) {
-            // The reference types first_id and last_id as strings: absent rather than null when the page is empty.
-            list.add("first_id", shown.get(0)).add("last_id", shown.get(shown.size() - 1));
+        if (page.size() > limit) {
+            shown.add(null); // only counted: tells has_more
         }
-        return list.add("has_more", hasMore).build().toString();
+        return ListPage.json(shown, limit, EmulatedBatch::getId, BatchesEndpoint::resource);
     }
 
     @GET

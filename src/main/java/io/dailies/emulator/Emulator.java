@@ -62,18 +62,9 @@ public class Emulator {
     }
 
     /** Newest first, after the given id (the API's cursor). */
-    public List<EmulatedVideo> page(String after, int limit) {
-        List<EmulatedVideo> all = em.createNamedQuery("EmulatedVideo.page", EmulatedVideo.class).getResultList();
-        int from = 0;
-        if (after != null) {
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).getId().equals(after)) {
-                    from = i + 1;
-                    break;
-                }
-            }
-        }
-        return all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit + 1));
+    public List<EmulatedVideo> page(String order, String after, int limit) {
+        return ListPage.after(em.createNamedQuery("EmulatedVideo.page", EmulatedVideo.class).getResultList(), order, after, limit,
+                EmulatedVideo::getId);
     }
 
     @Transactional

@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,25 +104,12 @@ public class FileStore {
     }
 
     /** Newest first (or oldest first), after the given id (the API's cursor); one more than asked, to tell has_more. */
-    public List<EmulatedFile> page(String purpose, boolean ascending, String after, int limit) {
+    public List<EmulatedFile> page(String purpose, String order, String after, int limit) {
         List<EmulatedFile> all = purpose == null
                 ? em.createNamedQuery("EmulatedFile.page", EmulatedFile.class).getResultList()
                 : em.createNamedQuery("EmulatedFile.pageOfPurpose", EmulatedFile.class).setParameter("purpose", purpose).getResultList();
         long now = System.currentTimeMillis();
-        all = new ArrayList<>(all.stream().filter(f -> !f.isGone(now)).toList());
-        if (ascending) {
-            Collections.reverse(all);
-        }
-        int from = 0;
-        if (after != null) {
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).getId().equals(after)) {
-                    from = i + 1;
-                    break;
-                }
-            }
-        }
-        return all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit + 1));
+        return ListPage.after(all.stream().filter(f -> !f.isGone(now)).toList(), order, after, limit, EmulatedFile::getId);
     }
 
     /** Deletes the file and its bytes; false when there is no such file (anymore). */

@@ -2,7 +2,6 @@ package io.dailies.emulator;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -92,24 +91,9 @@ public class FilesEndpoint {
     @GET
     public String list(@QueryParam("purpose") String purpose, @QueryParam("limit") @DefaultValue("10000") int limit,
                        @QueryParam("order") @DefaultValue("desc") String order, @QueryParam("after") String after) {
-        if (limit < 1 || limit > 10_000) {
-            throw EmulatorErrors.invalid("limit", "'limit' must be between 1 and 10000.");
-        }
-        if (!order.equals("desc") && !order.equals("asc")) {
-            throw EmulatorErrors.invalid("order", "'order' must be 'asc' or 'desc'.");
-        }
-        List<EmulatedFile> page = files.page(purpose == null || purpose.isBlank() ? null : purpose, order.equals("asc"), after, limit);
-        boolean hasMore = page.size() > limit;
-        List<EmulatedFile> shown = hasMore ? page.subList(0, limit) : page;
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        shown.forEach(f -> data.add(resource(f)));
-        JsonObjectBuilder list = Json.createObjectBuilder().add("object", "list").add("data", data);
-        if (shown.isEmpty()) {
-            list.addNull("first_id").addNull("last_id");
-        } else {
-            list.add("first_id", shown.get(0).getId()).add("last_id", shown.get(shown.size() - 1).getId());
-        }
-        return list.add("has_more", hasMore).build().toString();
+        ListPage.check(limit, 10_000, order);
+        List<EmulatedFile> page = files.page(purpose == null || purpose.isBlank() ? null : purpose, order, after, limit);
+        return ListPage.json(page, limit, EmulatedFile::getId, FilesEndpoint::resource);
     }
 
     @GET

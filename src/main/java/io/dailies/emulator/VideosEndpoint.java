@@ -3,7 +3,6 @@ package io.dailies.emulator;
 import io.dailies.emulator.media.TakeRenderer;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -238,24 +237,8 @@ public class VideosEndpoint {
     @GET
     public String list(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("after") String after,
                        @QueryParam("order") @DefaultValue("desc") String order) {
-        if (limit < 1 || limit > 100) {
-            throw EmulatorErrors.invalid("limit", "'limit' must be between 1 and 100.");
-        }
-        if (!order.equals("desc") && !order.equals("asc")) {
-            throw EmulatorErrors.invalid("order", "'order' must be 'asc' or 'desc'.");
-        }
-        List<EmulatedVideo> page = emulator.page(after, limit);
-        boolean hasMore = page.size() > limit;
-        List<EmulatedVideo> shown = hasMore ? page.subList(0, limit) : page;
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        shown.forEach(v -> data.add(resource(v)));
-        JsonObjectBuilder list = Json.createObjectBuilder().add("object", "list").add("data", data);
-        if (shown.isEmpty()) {
-            list.addNull("first_id").addNull("last_id");
-        } else {
-            list.add("first_id", shown.get(0).getId()).add("last_id", shown.get(shown.size() - 1).getId());
-        }
-        return list.add("has_more", hasMore).build().toString();
+        ListPage.check(limit, 100, order);
+        return ListPage.json(emulator.page(order, after, limit), limit, EmulatedVideo::getId, this::resource);
     }
 
     @GET

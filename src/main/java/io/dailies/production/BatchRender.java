@@ -173,14 +173,14 @@ public class BatchRender {
             BatchResult result = results.get(CUSTOM_ID_PREFIX + take.getId());
             if (result == null) {
                 ledger.recordFailed(take.getId(), "The batch " + job.id() + " ended " + job.status()
-                        + " before this take was rendered" + batchErrors(job) + "; it was not charged. Restart the run or render it again.");
+                        + " before this take was rendered" + batchErrors(job) + "; it was not charged. Render the shot again in a new run.");
                 continue;
             }
             if (!result.ok()) {
                 String code = result.errorCode() == null ? "" : result.errorCode();
                 ledger.recordFailed(take.getId(), code.contains("expired")
                         ? "Expired: batch " + job.id() + "'s completion window closed before this take was rendered; it was not charged."
-                                + " Restart the run or render the shot again."
+                                + " Render the shot again in a new run."
                         : code.contains("cancel")
                         ? "Cancelled with batch " + job.id() + " before this take was rendered; it was not charged."
                         : "In batch " + job.id() + ": " + result.failure().describe());

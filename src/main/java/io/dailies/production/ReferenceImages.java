@@ -74,14 +74,14 @@ public class ReferenceImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ReferenceImage image = em.createNamedQuery("ReferenceImage.byName", ReferenceImage.class)
-                .setParameter("projectId", projectId).setParameter("name", name).getResultStream().findFirst()
-                .orElseGet(() -> {
-                    ReferenceImage r = new ReferenceImage(project, name);
-                    em.persist(r);
-                    return r;
-                });
+        Optional<ReferenceImage> known = em.createNamedQuery("ReferenceImage.byName", ReferenceImage.class)
+                .setParameter("projectId", projectId).setParameter("name", name).getResultStream().findFirst();
+        ReferenceImage image = known.orElseGet(() -> new ReferenceImage(project, name));
+        // Filled before persist: the insert carries the state the entity had when it was persisted.
         image.replace(file.toString(), sha, type, bytes.length);
+        if (known.isEmpty()) {
+            em.persist(image);
+        }
         return image;
     }
 

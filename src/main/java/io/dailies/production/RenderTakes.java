@@ -6,7 +6,9 @@ import io.dailies.provider.VideoJob;
 import io.dailies.provider.VideoProvider;
 import io.dailies.provider.VideoRequest;
 import io.dailies.provider.catalog.ModelCatalog;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -21,6 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,6 +79,10 @@ public class RenderTakes extends AbstractBatchlet {
     private volatile boolean stopRequested;
     private final Map<Long, Integer> submitRounds = new HashMap<>();
     private final Map<Long, Integer> unresolvedRounds = new HashMap<>();
+    private final Map<Long, Future<?>> downloads = new ConcurrentHashMap<>();
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     BatchRender batchRender;
@@ -96,11 +105,16 @@ public class RenderTakes extends AbstractBatchlet {
         }
         while (!stopRequested) {
             // Poll first, then fill the slots that finished takes freed: no slot waits a round for its next take.
-            for (Take take : ledger.takes(run, EnumSet.of(Take.Status.GENERATING))) {
+            collectDownloads();
+            List<Take> generating = ledger.takes(run, EnumSet.of(Take.Status.GENERATING));
+            Map<String, VideoJob> listed = recentVideos(generating.size());
+            for (Take take : generating) {
                 if (stopRequested) {
                     break;
                 }
-                poll(take);
+                if (!downloads.containsKey(take.getId())) {
+                    poll(take, listed.get(take.getVideoId()));
+                }
             }
             for (Take take : ledger.takes(run, EnumSet.of(Take.Status.SUBMITTING))) {
                 reconcile(take);
@@ -237,11 +251,31 @@ public class RenderTakes extends AbstractBatchlet {
                 && Duration.between(take.getIntentAt(), Instant.now()).getSeconds() > generationTimeoutSeconds;
     }
 
-    private void poll(Take take) {
+    /**
+     * With several takes in flight, one list call tells most of their states (the newest videos first)
+     * instead of one retrieve each; a take not on that page is retrieved on its own.
+     */
+    private Map<String, VideoJob> recentVideos(int generating) {
+        Map<String, VideoJob> byId = new HashMap<>();
+        if (generating < 2) {
+            return byId;
+        }
         try {
-            VideoJob video = provider.retrieve(take.getVideoId());
+            for (VideoJob v : provider.list(null, 100).videos()) {
+                byId.put(v.id(), v);
+            }
+        } catch (ProviderException e) {
+            LOG.log(Level.FINE, "Listing videos failed; polling one by one", e);
+        }
+        return byId;
+    }
+
+    private void poll(Take take, VideoJob listed) {
+        try {
+            VideoJob video = listed != null ? listed : provider.retrieve(take.getVideoId());
             if (video.completed()) {
-                store(take);
+                // Downloaded on a worker, so the loop goes on polling and filling slots meanwhile.
+                downloads.computeIfAbsent(take.getId(), id -> executor.submit(() -> store(take)));
             } else if (video.failed()) {
                 ledger.recordFailed(take.getId(), video.failureDescription());
             } else if (Duration.between(take.getSubmittedAt(), Instant.now()).getSeconds() > generationTimeoutSeconds) {
@@ -257,6 +291,33 @@ public class RenderTakes extends AbstractBatchlet {
         }
     }
 
+    /**
+     * Finished downloads: a take the provider no longer has (e.g. its link expired) fails; a transient
+     * failure leaves it GENERATING, to be polled and downloaded again; a local disk failure stops the run.
+     */
+    private void collectDownloads() throws InterruptedException {
+        for (var it = downloads.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (!entry.getValue().isDone()) {
+                continue;
+            }
+            it.remove();
+            try {
+                entry.getValue().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ProviderException pe) {
+                    if (!pe.kind().retryable()) {
+                        ledger.recordFailed(entry.getKey(), "The take could not be downloaded: " + pe.describe());
+                    }
+                } else if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
+
     private void store(Take take) {
         store(take, Long.parseLong(runId), provider, storage, ledger);
     }
@@ -267,14 +328,15 @@ public class RenderTakes extends AbstractBatchlet {
         Path mp4 = dir.resolve(fileName(take) + ".mp4");
         String sha = provider.download(take.getVideoId(), "video", mp4);
         try {
-            provider.download(take.getVideoId(), "thumbnail", dir.resolve(fileName(take) + ".jpg"));
-        } catch (ProviderException e) {
-            LOG.log(Level.FINE, "No thumbnail for take " + take.getId(), e);
-        }
-        try {
             ledger.recordStored(take.getId(), mp4.toString(), sha, Files.size(mp4));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        // The take is safe and its slot free; the thumbnail (for the write-back) is a nicety after it.
+        try {
+            provider.download(take.getVideoId(), "thumbnail", dir.resolve(fileName(take) + ".jpg"));
+        } catch (ProviderException e) {
+            LOG.log(Level.FINE, "No thumbnail for take " + take.getId(), e);
         }
     }
 

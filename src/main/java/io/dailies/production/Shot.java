@@ -21,7 +21,6 @@ import java.util.Objects;
 @Table(name = "shot", uniqueConstraints = @UniqueConstraint(columnNames = {"sequence_id", "code"}))
 @NamedQuery(name = "Shot.byProject", query = "select s from Shot s join fetch s.sequence q where q.project.id = :projectId order by q.position, s.position")
 @NamedQuery(name = "Shot.activeByProject", query = "select s from Shot s join fetch s.sequence q where q.project.id = :projectId and s.omitted = false order by q.position, s.position")
-@NamedQuery(name = "Shot.byKey", query = "select s from Shot s where s.sequence.id = :sequenceId and lower(s.code) = :code")
 public class Shot {
 
     public static final int TEXT = 32000;

@@ -23,6 +23,17 @@ public final class CharacterBible {
     private final List<CharacterAnchor> characters;
     private final Map<String, CharacterAnchor> byTerm;
     private final List<Term> terms;
+    /**
+     * The compiler and the linter ask about the same few texts of a shot many times over (one regex per
+     * name and alias each time): the latest answers are kept. Answers are immutable lists.
+     */
+    private final Map<String, List<Mention>> recentMentions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Mention>> eldest) {
+                    return size() > 64;
+                }
+            });
 
     /** One name or alias of a character, with its pattern. */
     private record Term(String text, CharacterAnchor character, Pattern pattern) {
@@ -118,6 +129,15 @@ public final class CharacterBible {
         if (text == null || text.isEmpty() || terms.isEmpty()) {
             return List.of();
         }
+        List<Mention> known = recentMentions.get(text);
+        if (known == null) {
+            known = List.copyOf(scan(text));
+            recentMentions.put(text, known);
+        }
+        return known;
+    }
+
+    private List<Mention> scan(String text) {
         List<Mention> found = new ArrayList<>();
         boolean[] taken = new boolean[text.length()];
         for (Term t : terms) {

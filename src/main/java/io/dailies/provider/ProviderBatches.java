@@ -3,14 +3,11 @@ package io.dailies.provider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -97,16 +94,7 @@ public class ProviderBatches {
                 t = t.queryParam("after", after);
             }
             return http.request(t).get();
-        }, r -> {
-            JsonObject page = ProviderHttp.json(r);
-            JsonArray data = page.getJsonArray("data");
-            List<BatchJob> batches = new ArrayList<>(data.size());
-            for (JsonValue v : data) {
-                batches.add(BatchJob.from(v.asJsonObject()));
-            }
-            String lastId = page.containsKey("last_id") && !page.isNull("last_id") ? page.getString("last_id", null) : null;
-            return new ProviderPage<>(batches, page.getBoolean("has_more", false), lastId);
-        });
+        }, r -> ProviderPage.from(ProviderHttp.json(r), BatchJob::from));
     }
 
     /** Every batch, newest first, page by page as the stream is consumed. */

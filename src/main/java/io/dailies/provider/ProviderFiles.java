@@ -2,14 +2,9 @@ package io.dailies.provider;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -91,16 +86,7 @@ public class ProviderFiles {
                 t = t.queryParam("after", after);
             }
             return http.request(t).get();
-        }, r -> {
-            JsonObject page = ProviderHttp.json(r);
-            JsonArray data = page.getJsonArray("data");
-            List<ProviderFile> files = new ArrayList<>(data.size());
-            for (JsonValue v : data) {
-                files.add(ProviderFile.from(v.asJsonObject()));
-            }
-            String lastId = page.containsKey("last_id") && !page.isNull("last_id") ? page.getString("last_id", null) : null;
-            return new ProviderPage<>(files, page.getBoolean("has_more", false), lastId);
-        });
+        }, r -> ProviderPage.from(ProviderHttp.json(r), ProviderFile::from));
     }
 
     /** Every file (of a purpose, or all), newest first, page by page as the stream is consumed. */

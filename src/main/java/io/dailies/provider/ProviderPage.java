@@ -20,6 +20,17 @@ public record ProviderPage<T>(List<T> data, boolean hasMore, String lastId) {
         data = List.copyOf(data);
     }
 
+    /** Reads a list object {"data": [...], "has_more", "last_id"}; last_id may be null or absent. */
+    static <T> ProviderPage<T> from(jakarta.json.JsonObject page, Function<jakarta.json.JsonObject, T> item) {
+        jakarta.json.JsonArray data = page.getJsonArray("data");
+        java.util.List<T> items = new java.util.ArrayList<>(data.size());
+        for (jakarta.json.JsonValue v : data) {
+            items.add(item.apply(v.asJsonObject()));
+        }
+        String lastId = page.containsKey("last_id") && !page.isNull("last_id") ? page.getString("last_id", null) : null;
+        return new ProviderPage<>(items, page.getBoolean("has_more", false), lastId);
+    }
+
     /**
      * Every item of a list, page after page, fetched lazily as the stream is consumed: stop early and no
      * further page is asked for. A page that ends without a usable cursor ends the stream.

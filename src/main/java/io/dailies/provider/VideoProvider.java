@@ -3,14 +3,11 @@ package io.dailies.provider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -153,14 +150,8 @@ public class VideoProvider {
             }
             return http.request(t).get();
         }, r -> {
-            JsonObject page = ProviderHttp.json(r);
-            JsonArray data = page.getJsonArray("data");
-            List<VideoJob> videos = new ArrayList<>(data.size());
-            for (JsonValue v : data) {
-                videos.add(VideoJob.from(v.asJsonObject()));
-            }
-            String lastId = page.containsKey("last_id") && !page.isNull("last_id") ? page.getString("last_id", null) : null;
-            return new Page(videos, page.getBoolean("has_more", false), lastId);
+            ProviderPage<VideoJob> page = ProviderPage.from(ProviderHttp.json(r), VideoJob::from);
+            return new Page(page.data(), page.hasMore(), page.lastId());
         });
     }
 

@@ -44,7 +44,22 @@ public final class RunReport {
     private RunReport() {
     }
 
+    /**
+     * Above this many rows a criterion's note is not also attached as a cell comment: POI keeps comments
+     * in memory until the file is written (about 19 KB a row), and the Notes column says the same.
+     */
+    public static final int MAX_ROWS_WITH_COMMENTS = 2_000;
+
     public static void write(Path target, List<ReportRow> rows, Map<String, String> summary) throws IOException {
+        write(target, rows, rows.size() <= MAX_ROWS_WITH_COMMENTS, () -> summary);
+    }
+
+    /**
+     * Streams the rows into the workbook as they come (SXSSF keeps 200 in memory), so a 100,000-take
+     * report needs no more heap than a small one; the summary is asked for after the last row.
+     */
+    public static void write(Path target, Iterable<ReportRow> rows, boolean comments, java.util.function.Supplier<Map<String, String>> summaryAfterRows)
+            throws IOException {
         // A temp file of its own: two downloads of the same report must not write into each other.
         Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(partial)) {
@@ -85,7 +100,7 @@ public final class RunReport {
                     if (c.score() != null) {
                         cell.setCellValue(c.score());
                     }
-                    if (c.note() != null && !c.note().isBlank()) {
+                    if (comments && c.note() != null && !c.note().isBlank()) {
                         ClientAnchor anchor = factory.createClientAnchor();
                         anchor.setCol1(6 + k);
                         anchor.setCol2(6 + k + 4);
@@ -122,7 +137,7 @@ public final class RunReport {
 
             Sheet info = wb.createSheet("Run");
             int i = 0;
-            for (Map.Entry<String, String> e : summary.entrySet()) {
+            for (Map.Entry<String, String> e : summaryAfterRows.get().entrySet()) {
                 Row x = info.createRow(i++);
                 x.createCell(0).setCellValue(e.getKey());
                 x.getCell(0).setCellStyle(bold);

@@ -4,8 +4,6 @@ import io.dailies.Storage;
 import io.dailies.production.Run;
 import io.dailies.production.Take;
 import io.dailies.scoring.Review;
-import io.dailies.scoring.Reviews;
-import io.dailies.scoring.RunScores;
 import io.dailies.scoring.Score;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,48 +31,98 @@ public class RunReports {
     @Inject
     Storage storage;
 
-    @Inject
-    Reviews reviews;
 
-    @Inject
-    RunScores runScores;
+
+    /** Takes read, scored and written a page at a time: the report of a 100,000-take run fits a small heap. */
+    static final int PAGE = 500;
 
     @Transactional
     public Path write(long runId) {
         Run run = em.find(Run.class, runId);
-        List<Take> takes = em.createNamedQuery("Take.byRun", Take.class).setParameter("runId", runId).getResultList();
-        Map<Long, Score> scores = runScores.byTake(runId);
-        Map<Long, Review> reviewed = reviews.latestByTake(runId);
-        List<ReportRow> rows = new ArrayList<>(takes.size());
-        Map<String, Integer> verdicts = new LinkedHashMap<>();
-        for (Take t : takes) {
-            ReportRow row = row(t, scores.get(t.getId()), reviewed.get(t.getId()));
-            rows.add(row);
-            verdicts.merge(row.verdict() == null ? "not scored" : row.verdict(), 1, Integer::sum);
-        }
+        long total = em.createQuery("select count(t) from Take t where t.run.id = :r", Long.class).setParameter("r", runId).getSingleResult();
+        int reviewedTakes = em.createQuery("select count(distinct r.take.id) from Review r where r.take.run.id = :r", Long.class)
+                .setParameter("r", runId).getSingleResult().intValue();
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("Project", run.getProject().getName());
         summary.put("Run", run.getId().toString());
         summary.put("Started", run.getCreatedAt().toString());
-        summary.put("Takes", Integer.toString(takes.size()));
-        summary.put("Failed takes", Long.toString(takes.stream().filter(t -> t.getStatus() == Take.Status.FAILED).count()));
-        summary.put("Reviewed takes", Integer.toString(reviewed.size()));
-        verdicts.forEach((v, n) -> summary.put("Verdict " + v, n.toString()));
-        // What the run spent, by how it bought its takes: only generations that delivered a take are charged.
-        summary.put("Mode", run.getMode().name().toLowerCase(java.util.Locale.ROOT)
-                + (run.getMode() == Run.Mode.BATCH ? " (Batch API, batch price)" : " (one create call per take)"));
-        java.math.BigDecimal spent = rows.stream().map(ReportRow::costUsd).filter(java.util.Objects::nonNull)
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-        summary.put("Cost " + run.getMode().name().toLowerCase(java.util.Locale.ROOT) + " (USD)", spent.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
-        summary.put("Takes charged", Long.toString(rows.stream().filter(r -> r.costUsd() != null).count()));
+        summary.put("Takes", Long.toString(total));
+        String mode = run.getMode().name().toLowerCase(java.util.Locale.ROOT);
+        String modeText = mode + (run.getMode() == Run.Mode.BATCH ? " (Batch API, batch price)" : " (one create call per take)");
         Path file = storage.dir("reports").resolve("run-" + run.getId() + ".xlsx");
+        Map<String, Integer> verdicts = new LinkedHashMap<>();
+        long[] failed = {0};
+        long[] charged = {0};
+        java.math.BigDecimal[] spent = {java.math.BigDecimal.ZERO};
+        Iterable<ReportRow> rows = () -> new java.util.Iterator<>() {
+            private int offset;
+            private java.util.Iterator<ReportRow> page = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                if (!page.hasNext() && offset < total) {
+                    page = page(runId, offset).iterator();
+                    offset += PAGE;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public ReportRow next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                ReportRow row = page.next();
+                verdicts.merge(row.verdict() == null ? "not scored" : row.verdict(), 1, Integer::sum);
+                if ("FAILED".equals(row.status())) {
+                    failed[0]++;
+                }
+                if (row.costUsd() != null) {
+                    charged[0]++;
+                    spent[0] = spent[0].add(row.costUsd());
+                }
+                return row;
+            }
+        };
         try {
-            RunReport.write(file, rows, summary);
+            RunReport.write(file, rows, total <= RunReport.MAX_ROWS_WITH_COMMENTS, () -> {
+                summary.put("Failed takes", Long.toString(failed[0]));
+                summary.put("Reviewed takes", Integer.toString(reviewedTakes));
+                verdicts.forEach((v, n) -> summary.put("Verdict " + v, n.toString()));
+                // What the run spent, by how it bought its takes: only generations that delivered a take are charged.
+                summary.put("Mode", modeText);
+                summary.put("Cost " + mode + " (USD)", spent[0].setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+                summary.put("Takes charged", Long.toString(charged[0]));
+                return summary;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report of run " + runId, e);
         }
-        run.setReportFile(file.toString());
+        em.find(Run.class, runId).setReportFile(file.toString());
         return file;
+    }
+
+    /** One page of the run's report rows, then the persistence context is let go of. */
+    private List<ReportRow> page(long runId, int offset) {
+        List<Take> takes = em.createQuery("select t from Take t join fetch t.shot s join fetch s.sequence q join fetch t.run"
+                        + " where t.run.id = :runId order by q.position, s.position, t.id", Take.class)
+                .setParameter("runId", runId).setFirstResult(offset).setMaxResults(PAGE).getResultList();
+        List<Long> ids = takes.stream().map(Take::getId).toList();
+        Map<Long, Score> scores = new java.util.HashMap<>();
+        Map<Long, Review> latest = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select s from Score s where s.take.id in :ids", Score.class).setParameter("ids", ids).getResultList()
+                    .forEach(s -> scores.put(s.getTake().getId(), s));
+            em.createQuery("select r from Review r where r.take.id in :ids order by r.reviewedAt desc, r.id desc", Review.class)
+                    .setParameter("ids", ids).getResultList().forEach(r -> latest.putIfAbsent(r.getTake().getId(), r));
+        }
+        List<ReportRow> rows = new ArrayList<>(takes.size());
+        for (Take t : takes) {
+            rows.add(row(t, scores.get(t.getId()), latest.get(t.getId())));
+        }
+        em.flush();
+        em.clear();
+        return rows;
     }
 
     public static ReportRow row(Take t, Score s, Review review) {

@@ -67,6 +67,8 @@ public class UpsertShots extends AbstractItemWriter {
     private PromptBook.Look look;
     private String change;
     private final Map<String, Long> sequences = new HashMap<>();
+    /** The project's shots by sequence id + shot code, read once: one lookup per row instead of a query. */
+    private final Map<String, Long> shotIds = new HashMap<>();
 
     @Override
     public void open(Serializable checkpoint) {
@@ -85,6 +87,10 @@ public class UpsertShots extends AbstractItemWriter {
         for (Sequence s : em.createNamedQuery("Sequence.byProject", Sequence.class).setParameter("projectId", projectId).getResultList()) {
             sequences.put(key(s.getCode()), s.getId());
         }
+        for (Object[] s : em.createQuery("select s.id, s.sequence.id, s.code from Shot s where s.sequence.project.id = :p", Object[].class)
+                .setParameter("p", projectId).getResultList()) {
+            shotIds.put(s[1] + "\u0000" + key((String) s[2]), (Long) s[0]);
+        }
     }
 
     @Override
@@ -95,11 +101,10 @@ public class UpsertShots extends AbstractItemWriter {
         for (Object item : items) {
             ShotRowData row = (ShotRowData) item;
             Sequence sequence = sequence(project, row);
-            Shot shot = em.createNamedQuery("Shot.byKey", Shot.class)
-                    .setParameter("sequenceId", sequence.getId())
-                    // Shot codes match like the duplicate check does: "sc1-01 " is the shot SC1-01.
-                    .setParameter("code", key(row.shotCode()))
-                    .getResultStream().findFirst().orElse(null);
+            // Shot codes match like the duplicate check does: "sc1-01 " is the shot SC1-01.
+            String shotKey = sequence.getId() + "\u0000" + key(row.shotCode());
+            Long knownId = shotIds.get(shotKey);
+            Shot shot = knownId == null ? null : em.find(Shot.class, knownId);
             ShotContent content = new ShotContent(blank(row.subjectAction()), blank(row.cameraMovement()),
                     blank(row.settingTime()), blank(row.lightingPalette()), blank(row.styleTechnical()), blank(row.dialogue()),
                     row.model(), row.size(), row.seconds(), blank(row.shotType()), blank(row.sound()), blank(row.audioCues()),
@@ -112,6 +117,7 @@ public class UpsertShots extends AbstractItemWriter {
                 shot = new Shot(sequence, row.shotCode());
                 shot.update(content, row.sourceRow(), row.sourceRow(), id);
                 em.persist(shot);
+                shotIds.put(shotKey, shot.getId());
                 record.countCreated();
             } else if (shot.update(content, row.sourceRow(), row.sourceRow(), id)) {
                 record.countUpdated();

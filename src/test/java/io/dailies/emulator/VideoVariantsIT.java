@@ -92,7 +92,12 @@ class VideoVariantsIT {
         JsonObject repainted = api.postJson("emulator/v1/videos/" + source + "/remix",
                 "{\"prompt\":\"Same shot. Palette anchors: teal, sand, rust.\"}").json();
         awaitDone(api, repainted.getString("id"));
-        assertTrue(distance(sourceColour, meanColour(decode(download(api, repainted.getString("id"))))) > 30);
+        double[] repaintedColour = meanColour(decode(download(api, repainted.getString("id"))));
+        // How far the look moves depends on the random layout of the panels, so compare, rather than threshold:
+        // the repainted take is much further from the source than the plain remix is.
+        double moved = distance(sourceColour, repaintedColour);
+        assertTrue(moved > 5 * Math.max(1, distance(sourceColour, remixColour)) && moved > 10,
+                "a remix naming its own palette changes the look: moved " + moved);
     }
 
     @Test
