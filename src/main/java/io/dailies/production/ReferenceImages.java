@@ -50,6 +50,10 @@ public class ReferenceImages {
     @Inject
     ProviderFiles files;
 
+    /** Its own bean: the commits must go through the container, which a call to this bean's own method would not. */
+    @Inject
+    ReferenceUploads uploads;
+
     /** Stores an uploaded image under its file name (replacing one of the same name). */
     @Transactional
     public ReferenceImage store(long projectId, String filename, byte[] bytes) {
@@ -103,26 +107,15 @@ public class ReferenceImages {
         if (lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("data:image/")) {
             return request.withReferenceImageUrl(ref);
         }
-        ReferenceImage image = find(projectId, key(ref)).orElseThrow(() -> new MissingReference("Input reference '" + ref
+        ReferenceImage image = uploads.find(projectId, key(ref)).orElseThrow(() -> new MissingReference("Input reference '" + ref
                 + "' was not uploaded: POST it to /api/projects/" + projectId + "/references (multipart 'file'), then restart the run."));
         String fileId = image.getProviderFileId();
         if (fileId == null && upload) {
             ProviderFile sent = files.upload(Upload.of(image.getName(), image.getContentType(), read(image)), ProviderFiles.VISION);
-            recordProviderFile(image.getId(), sent.id());
+            uploads.recordProviderFile(image.getId(), sent.id());
             fileId = sent.id();
         }
         return fileId == null ? request : request.withReferenceFile(fileId);
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<ReferenceImage> find(long projectId, String name) {
-        return em.createNamedQuery("ReferenceImage.byName", ReferenceImage.class)
-                .setParameter("projectId", projectId).setParameter("name", name).getResultStream().findFirst();
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordProviderFile(long imageId, String fileId) {
-        em.find(ReferenceImage.class, imageId).recordProviderFile(fileId);
     }
 
     /** What a cell or an upload is matched by: its last path segment, lower case. */
