@@ -6,8 +6,8 @@ import io.dailies.provider.BatchLines;
 import io.dailies.provider.BatchResult;
 import io.dailies.provider.ProviderBatches;
 import io.dailies.provider.ProviderException;
-import io.dailies.provider.ProviderFile;
 import io.dailies.provider.ProviderFiles;
+import io.dailies.provider.Upload;
 import io.dailies.provider.VideoJob;
 import io.dailies.provider.VideoProvider;
 import io.dailies.provider.VideoRequest;
@@ -18,7 +18,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -86,21 +85,19 @@ public class BatchRender {
     /** One round of the batch's life; true once every take of the run is stored or failed. */
     private boolean step(long runId, long checkpointId) {
         RunBatch b = batchesDone.find(checkpointId);
-        if (b.getBatchId() == null) {
+        String batchId = b.getBatchId();
+        if (batchId == null) {
             List<Take> waiting = ledger.takes(runId, EnumSet.of(Take.Status.PLANNED, Take.Status.SUBMITTING));
             if (waiting.isEmpty()) {
                 return ledger.takes(runId, TakeLedger.inFlight()).isEmpty();
             }
-            if (b.getInputFileId() == null) {
-                upload(runId, b, waiting); // the next round creates the batch
-                return false;
+            batchId = BatchSubmission.ensureBatch(batchesDone, checkpointId, files, batches, BatchLines.VIDEOS,
+                    Map.of("dailies_run", String.valueOf(runId)), () -> jsonl(b.getInputFileName(), waiting));
+            if (batchId == null) {
+                return false; // every waiting take failed before it could be sent; the next round sees that
             }
-            create(b);
-            return false;
         }
-        BatchJob job = batches.retrieve(b.getBatchId());
-        batchesDone.recordProgress(checkpointId, job.status(), job.requestCounts().total(), job.requestCounts().completed(),
-                job.requestCounts().failed(), job.outputFileId(), job.errorFileId());
+        BatchJob job = BatchSubmission.poll(batchesDone, checkpointId, batches, batchId);
         if (!job.finished()) {
             return false;
         }
@@ -112,14 +109,8 @@ public class BatchRender {
         return done;
     }
 
-    /** The JSONL of every waiting take; each take's intent is committed before the file goes out. */
-    private void upload(long runId, RunBatch b, List<Take> waiting) {
-        // A crash after the upload but before its id was committed: the file is at the provider under our name.
-        Optional<ProviderFile> earlier = files.find(b.getInputFileName(), ProviderFiles.BATCH);
-        if (earlier.isPresent()) {
-            batchesDone.recordInputFile(b.getId(), earlier.get().id());
-            return;
-        }
+    /** The JSONL of every waiting take; each take's intent is committed before the file goes out. Null: no line. */
+    private Upload jsonl(String name, List<Take> waiting) {
         List<String> lines = new ArrayList<>(waiting.size());
         for (Take take : waiting) {
             VideoRequest request;
@@ -132,29 +123,7 @@ public class BatchRender {
             ledger.recordIntent(take.getId(), request.hash(), "dailies-take-" + take.getId());
             lines.add(BatchLines.request(CUSTOM_ID_PREFIX + take.getId(), request));
         }
-        // Uploading costs nothing: if its answer is lost, the next round finds it by name or uploads again.
-        if (lines.isEmpty()) {
-            return; // every waiting take failed before it could be sent
-        }
-        ProviderFile file = files.upload(b.getInputFileName(), BatchLines.file(lines), ProviderFiles.BATCH);
-        batchesDone.recordInputFile(b.getId(), file.id());
-    }
-
-    /** Creates the batch, unless an earlier attempt whose answer was lost already did. */
-    private void create(RunBatch b) {
-        RunBatch fresh = batchesDone.find(b.getId());
-        if (fresh.getCreateIntentAt() != null) {
-            Optional<BatchJob> earlier = batches.findByInputFile(fresh.getInputFileId());
-            if (earlier.isPresent()) {
-                LOG.info(() -> "Run batch " + b.getId() + ": adopted " + earlier.get().id() + " found at the provider");
-                batchesDone.recordBatch(b.getId(), earlier.get().id(), earlier.get().status());
-                return;
-            }
-        }
-        batchesDone.recordCreateIntent(b.getId());
-        BatchJob job = batches.create(fresh.getInputFileId(), BatchLines.VIDEOS, ProviderBatches.WINDOW_24H,
-                Map.of("dailies_run", String.valueOf(fresh.getRun().getId())), "dailies-batch-" + b.getInputFileName());
-        batchesDone.recordBatch(b.getId(), job.id(), job.status());
+        return lines.isEmpty() ? null : Upload.of(name, BatchLines.file(lines));
     }
 
     /**

@@ -95,11 +95,12 @@ public class RenderTakes extends AbstractBatchlet {
     @Override
     public String process() throws Exception {
         long run = Long.parseLong(runId);
-        projectId = runs.find(run).getProject().getId();
-        if (runs.find(run).getMode() == Run.Mode.BATCH) {
+        Run theRun = runs.find(run);
+        projectId = theRun.getProject().getId();
+        if (theRun.getMode() == Run.Mode.BATCH) {
             return batchRender.render(run, () -> stopRequested);
         }
-        int concurrency = runs.find(run).getConcurrency();
+        int concurrency = theRun.getConcurrency();
         for (Take take : ledger.takes(run, EnumSet.of(Take.Status.SUBMITTING))) {
             reconcile(take);
         }

@@ -46,7 +46,7 @@ public class ShotRowReader extends AbstractItemReader {
         Path workbook = Path.of(imports.find(Long.parseLong(importId)).getStoredPath());
         sheet = ShotSheetReader.open(workbook);
         // The processor names columns by their letters in this workbook, and fills blanks from its Settings sheet.
-        step.setTransientUserData(new RowContext(sheet.layout(), ProjectSheets.read(workbook, catalog).shotDefaults()));
+        step.setTransientUserData(new RowContext(sheet.layout(), ProjectSheets.read(workbook, catalog)));
         if (checkpoint instanceof Integer row && !"false".equals(resume)) {
             sheet.skipTo(row + 1);
             lastRow = row;

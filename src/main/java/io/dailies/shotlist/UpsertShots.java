@@ -9,10 +9,6 @@ import io.dailies.scoring.Score;
 import io.dailies.scoring.media.Verdict;
 import jakarta.batch.runtime.context.StepContext;
 import io.dailies.prompt.PromptBook;
-import io.dailies.shotlist.sheet.ProjectSheets;
-import io.dailies.shotlist.sheet.ShotSheetFormatException;
-import java.io.IOException;
-import java.nio.file.Path;
 import io.dailies.production.Project;
 import io.dailies.production.Sequence;
 import io.dailies.production.Shot;
@@ -60,8 +56,6 @@ public class UpsertShots extends AbstractItemWriter {
     @Inject
     Reviews reviews;
 
-    @Inject
-    io.dailies.provider.catalog.ModelCatalog catalog;
 
     private long projectId;
     private PromptBook.Look look;
@@ -74,16 +68,7 @@ public class UpsertShots extends AbstractItemWriter {
     public void open(Serializable checkpoint) {
         long id = Long.parseLong(importId);
         projectId = imports.projectFor(id).getId();
-        ShotlistImport record = imports.find(id);
-        // The look this workbook brings (its Characters and Style Spine sheets); the project takes it on at the finish.
-        ProjectSheets sheets;
-        try {
-            sheets = ProjectSheets.read(Path.of(record.getStoredPath()), catalog);
-        } catch (IOException | ShotSheetFormatException e) {
-            throw new IllegalStateException("The workbook's Characters / Style Spine sheets could not be read again: " + e.getMessage(), e);
-        }
-        look = new PromptBook.Look(sheets.spine(), sheets.bible());
-        change = "import #" + id + " (" + record.getFilename() + ")";
+        change = "import #" + id + " (" + imports.find(id).getFilename() + ")";
         for (Sequence s : em.createNamedQuery("Sequence.byProject", Sequence.class).setParameter("projectId", projectId).getResultList()) {
             sequences.put(key(s.getCode()), s.getId());
         }
@@ -98,6 +83,12 @@ public class UpsertShots extends AbstractItemWriter {
         long id = Long.parseLong(importId);
         ShotlistImport record = em.find(ShotlistImport.class, id);
         Project project = em.getReference(Project.class, projectId);
+        RowContext context = (RowContext) step.getTransientUserData();
+        if (look == null) {
+            // The look this workbook brings (its Characters and Style Spine sheets, read by the step's reader);
+            // the project takes it on at the finish.
+            look = new PromptBook.Look(context.sheets().spine(), context.sheets().bible());
+        }
         for (Object item : items) {
             ShotRowData row = (ShotRowData) item;
             Sequence sequence = sequence(project, row);
@@ -125,7 +116,7 @@ public class UpsertShots extends AbstractItemWriter {
                 record.countUnchanged();
             }
             prompts.refresh(shot, look, change, null);
-            WorkbookReviewColumns.Reading reading = WorkbookReviewColumns.read(row, ((RowContext) step.getTransientUserData()).layout());
+            WorkbookReviewColumns.Reading reading = WorkbookReviewColumns.read(row, context.layout());
             // The producer's own columns are theirs: stored with the shot (the workbook itself is kept as uploaded).
             shot.setProducerColumns(reading.producerColumns().isEmpty() ? null : json(reading.producerColumns()));
             if (reading.reviewed().isPresent()) {

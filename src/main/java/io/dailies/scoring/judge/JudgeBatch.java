@@ -2,6 +2,7 @@ package io.dailies.scoring.judge;
 
 import io.dailies.Storage;
 import io.dailies.production.Run;
+import io.dailies.production.BatchSubmission;
 import io.dailies.production.RunBatch;
 import io.dailies.production.RunBatches;
 import io.dailies.production.RunService;
@@ -10,11 +11,11 @@ import io.dailies.provider.BatchLines;
 import io.dailies.provider.BatchResult;
 import io.dailies.provider.ProviderBatches;
 import io.dailies.provider.ProviderException;
-import io.dailies.provider.ProviderFile;
 import io.dailies.provider.ProviderFiles;
 import io.dailies.provider.ProviderHttp;
 import io.dailies.provider.ProviderLimiter;
 import io.dailies.provider.ProviderSettings;
+import io.dailies.provider.Upload;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -22,12 +23,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -98,51 +99,37 @@ public class JudgeBatch extends AbstractBatchlet {
         }
     }
 
+    /** Each line carries sampled frames: written to disk line by line, not held in memory. */
+    private Upload jsonl(String name, List<Judgements.Unjudged> pending) {
+        Path file = storage.dir("batches").resolve(name);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Judgements.Unjudged u : pending) {
+                out.write(BatchLines.request(CUSTOM_ID_PREFIX + u.takeId(), ENDPOINT, judge.requestFor(u.prompt(), u.file())));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the judge batch " + file, e);
+        }
+        return Upload.of(file);
+    }
+
     @Override
     public void stop() {
         stopRequested = true;
     }
 
-    private boolean step(long id, long checkpointId, ProviderFiles files, ProviderBatches batches) throws IOException {
+    private boolean step(long id, long checkpointId, ProviderFiles files, ProviderBatches batches) {
         RunBatch b = checkpoints.find(checkpointId);
-        if (b.getBatchId() == null) {
+        String batchId = b.getBatchId();
+        if (batchId == null) {
             List<Judgements.Unjudged> pending = judgements.unjudged(id);
             if (pending.isEmpty()) {
                 return true;
             }
-            if (b.getInputFileId() == null) {
-                Optional<ProviderFile> earlier = files.find(b.getInputFileName(), ProviderFiles.BATCH);
-                if (earlier.isPresent()) {
-                    checkpoints.recordInputFile(checkpointId, earlier.get().id());
-                } else {
-                    // Each line carries sampled frames: written to disk line by line, not held in memory.
-                    Path jsonl = storage.dir("batches").resolve(b.getInputFileName());
-                    try (BufferedWriter out = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
-                        for (Judgements.Unjudged u : pending) {
-                            out.write(BatchLines.request(CUSTOM_ID_PREFIX + u.takeId(), ENDPOINT, judge.requestFor(u.prompt(), u.file())));
-                            out.write('\n');
-                        }
-                    }
-                    checkpoints.recordInputFile(checkpointId, files.upload(jsonl, ProviderFiles.BATCH).id());
-                }
-                b = checkpoints.find(checkpointId);
-            }
-            if (b.getCreateIntentAt() != null) {
-                Optional<BatchJob> earlier = batches.findByInputFile(b.getInputFileId());
-                if (earlier.isPresent()) {
-                    checkpoints.recordBatch(checkpointId, earlier.get().id(), earlier.get().status());
-                    return false;
-                }
-            }
-            checkpoints.recordCreateIntent(checkpointId);
-            BatchJob job = batches.create(b.getInputFileId(), ENDPOINT, ProviderBatches.WINDOW_24H,
-                    Map.of("dailies_run", runId, "dailies_purpose", "judge"), "dailies-batch-" + b.getInputFileName());
-            checkpoints.recordBatch(checkpointId, job.id(), job.status());
-            return false;
+            batchId = BatchSubmission.ensureBatch(checkpoints, checkpointId, files, batches, ENDPOINT,
+                    Map.of("dailies_run", runId, "dailies_purpose", "judge"), () -> jsonl(b.getInputFileName(), pending));
         }
-        BatchJob job = batches.retrieve(b.getBatchId());
-        checkpoints.recordProgress(checkpointId, job.status(), job.requestCounts().total(), job.requestCounts().completed(),
-                job.requestCounts().failed(), job.outputFileId(), job.errorFileId());
+        BatchJob job = BatchSubmission.poll(checkpoints, checkpointId, batches, batchId);
         if (!job.finished()) {
             return false;
         }
