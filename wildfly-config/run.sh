@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Deploys the WAR at / and starts WildFly in the foreground (Ctrl-C stops it).
+# Deploys the product at / and the provider emulator at /emulator beside it, then starts WildFly in
+# the foreground (Ctrl-C stops it). DAILIES_EMULATOR=off leaves the emulator out (a real provider).
 set -euo pipefail
-home=${1:?usage: run.sh WILDFLY_HOME WAR}
-war=${2:?usage: run.sh WILDFLY_HOME WAR}
-rm -f "$home"/standalone/deployments/ROOT.war.*
-cp "$war" "$home/standalone/deployments/ROOT.war"
+home=${1:?usage: run.sh WILDFLY_HOME WAR EMULATOR_WAR}
+war=${2:?usage: run.sh WILDFLY_HOME WAR EMULATOR_WAR}
+emulator=${3:?usage: run.sh WILDFLY_HOME WAR EMULATOR_WAR}
+deployments="$home/standalone/deployments"
+rm -f "$deployments"/ROOT.war.* "$deployments"/emulator.war.*
+cp "$war" "$deployments/ROOT.war"
+if [[ "${DAILIES_EMULATOR:-on}" == "off" ]]; then
+  rm -f "$deployments/emulator.war"
+else
+  cp "$emulator" "$deployments/emulator.war"
+fi
 exec "$home/bin/standalone.sh" -b "${DAILIES_BIND_ADDRESS:-127.0.0.1}"

@@ -1,8 +1,7 @@
 package io.dailies.bench;
 
-import io.dailies.report.ReportRow;
+import io.dailies.core.TakeResult;
 import io.dailies.report.RunReport;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ final class ReportExport {
                 new HeapGauge.Probes(0));
         int sample = Math.min(wanted, rows.size());
         long before = HeapGauge.liveAfterFullGc();
-        List<ReportRow> held = new ArrayList<>(sample);
+        List<TakeResult> held = new ArrayList<>(sample);
         for (int i = 0; i < sample; i++) {
             held.add(rows.get(i));
         }
@@ -92,7 +91,7 @@ final class ReportExport {
      * kind (each becomes a cell comment), an overall, a verdict and the notes column (see
      * {@link TakeOutcomes}).
      */
-    static final class ReportRows extends AbstractList<ReportRow> {
+    static final class ReportRows extends AbstractList<TakeResult> {
         private final int size;
         private final int shotsPerSequence;
         private final ShotListWorkbook.Sequence[] sequences;
@@ -115,7 +114,7 @@ final class ReportExport {
         }
 
         @Override
-        public ReportRow get(int i) {
+        public TakeResult get(int i) {
             live.at(i);
             handedOut = Math.max(handedOut, i + 1);
             int s = i / shotsPerSequence;

@@ -1,6 +1,6 @@
 package io.dailies.bench;
 
-import io.dailies.production.ShotContent;
+import io.dailies.core.ShotContent;
 import io.dailies.prompt.LintReport;
 import io.dailies.prompt.PromptCompiler;
 import io.dailies.prompt.PromptLinter;
@@ -12,13 +12,12 @@ import io.dailies.shotlist.sheet.DuplicateShotDetector;
 import io.dailies.shotlist.sheet.ProjectSheets;
 import io.dailies.shotlist.sheet.RawShotRow;
 import io.dailies.shotlist.sheet.SheetLayout;
-import io.dailies.report.workbook.WorkbookReviewColumns;
 import io.dailies.shotlist.sheet.ShotDefaults;
 import io.dailies.shotlist.sheet.ShotRowData;
 import io.dailies.shotlist.sheet.ShotRowValidator;
 import io.dailies.shotlist.sheet.ShotSheetReader;
 import io.dailies.shotlist.sheet.ValidatedRow;
-
+import io.dailies.shotlist.sheet.WorkbookReviewColumns;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -292,7 +291,7 @@ public final class SpreadsheetBenchmark {
                     throw new IllegalStateException("Row " + raw.row() + " no longer passes validation: " + checked.issues().get(0));
                 }
                 ShotRowData row = checked.shot();
-                ShotSpec spec = content(row).toSpec(row.sequence(), row.shotCode());
+                ShotSpec spec = ShotSpec.of(content(row), row.sequence(), row.shotCode());
                 LintReport report = linter.lint(spec, look.spine(), look.bible());
                 producerColumns += WorkbookReviewColumns.read(row, layout).producerColumns().size();
                 lintErrors += report.errors().size();

@@ -1,12 +1,15 @@
 package io.dailies.production;
 
-import io.dailies.Storage;
+import io.dailies.core.RunBatch;
+import io.dailies.core.Take;
+import io.dailies.platform.Storage;
 import io.dailies.provider.BatchJob;
 import io.dailies.provider.BatchLines;
 import io.dailies.provider.BatchResult;
 import io.dailies.provider.ProviderBatches;
 import io.dailies.provider.ProviderException;
 import io.dailies.provider.ProviderFiles;
+import io.dailies.provider.ProviderTiming;
 import io.dailies.provider.Upload;
 import io.dailies.provider.VideoJob;
 import io.dailies.provider.VideoProvider;
@@ -20,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Renders a run's takes through one Batch API job: one JSONL line per take ({@code custom_id} = take id),
@@ -52,8 +54,7 @@ public class BatchRender {
     private long projectId;
 
     @Inject
-    @ConfigProperty(name = "dailies.provider.poll-interval-ms", defaultValue = "2000")
-    long pollIntervalMs;
+    ProviderTiming timing;
 
     private int unavailableRounds;
 
@@ -77,7 +78,7 @@ public class BatchRender {
                 }
                 LOG.info(() -> "Run " + runId + ": batch step postponed: " + e.describe());
             }
-            sleep(pollIntervalMs, stop);
+            sleep(timing.pollIntervalMs(), stop);
         }
         return "STOPPED";
     }

@@ -1,5 +1,6 @@
 package io.dailies.production;
 
+import io.dailies.core.RunBatch;
 import io.dailies.provider.BatchJob;
 import io.dailies.provider.ProviderBatches;
 import io.dailies.provider.ProviderFile;

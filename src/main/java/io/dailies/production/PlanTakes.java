@@ -1,9 +1,12 @@
 package io.dailies.production;
 
-import io.dailies.provider.catalog.BillingMode;
-import io.dailies.provider.catalog.ModelCatalog;
+import io.dailies.core.Run;
+import io.dailies.core.Shot;
+import io.dailies.core.Take;
 import io.dailies.prompt.LintReport;
 import io.dailies.prompt.PromptBook;
+import io.dailies.provider.catalog.BillingMode;
+import io.dailies.provider.catalog.ModelCatalog;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;

@@ -1,7 +1,9 @@
 package io.dailies.production;
 
-import io.dailies.ApiProblem;
-import io.dailies.Storage;
+import io.dailies.core.Project;
+import io.dailies.core.ReferenceImage;
+import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Storage;
 import io.dailies.provider.ProviderFile;
 import io.dailies.provider.ProviderFiles;
 import io.dailies.provider.Upload;

@@ -1,5 +1,6 @@
 package io.dailies.production;
 
+import io.dailies.core.ReferenceImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

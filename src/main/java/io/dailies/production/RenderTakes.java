@@ -1,15 +1,18 @@
 package io.dailies.production;
 
-import io.dailies.Storage;
+import io.dailies.core.Run;
+import io.dailies.core.Take;
+import io.dailies.platform.Storage;
 import io.dailies.provider.ProviderException;
+import io.dailies.provider.ProviderTiming;
 import io.dailies.provider.VideoJob;
 import io.dailies.provider.VideoProvider;
 import io.dailies.provider.VideoRequest;
 import io.dailies.provider.catalog.ModelCatalog;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,7 +31,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Renders a run's takes: keeps up to the run's concurrency in flight with the provider, polls them,
@@ -69,12 +71,7 @@ public class RenderTakes extends AbstractBatchlet {
     ModelCatalog catalog;
 
     @Inject
-    @ConfigProperty(name = "dailies.provider.poll-interval-ms", defaultValue = "2000")
-    long pollIntervalMs;
-
-    @Inject
-    @ConfigProperty(name = "dailies.provider.generation-timeout-s", defaultValue = "3600")
-    long generationTimeoutSeconds;
+    ProviderTiming timing;
 
     private volatile boolean stopRequested;
     private final Map<Long, Integer> submitRounds = new HashMap<>();
@@ -141,7 +138,7 @@ public class RenderTakes extends AbstractBatchlet {
                     perModel.merge(take.getModel(), 1, Integer::sum);
                 }
             }
-            sleep(pollIntervalMs);
+            sleep(timing.pollIntervalMs());
         }
         return "STOPPED";
     }
@@ -249,7 +246,7 @@ public class RenderTakes extends AbstractBatchlet {
 
     private boolean tooLong(Take take) {
         return take.getIntentAt() != null
-                && Duration.between(take.getIntentAt(), Instant.now()).getSeconds() > generationTimeoutSeconds;
+                && Duration.between(take.getIntentAt(), Instant.now()).getSeconds() > timing.generationTimeoutSeconds();
     }
 
     /**
@@ -279,8 +276,8 @@ public class RenderTakes extends AbstractBatchlet {
                 downloads.computeIfAbsent(take.getId(), id -> executor.submit(() -> store(take)));
             } else if (video.failed()) {
                 ledger.recordFailed(take.getId(), video.failureDescription());
-            } else if (Duration.between(take.getSubmittedAt(), Instant.now()).getSeconds() > generationTimeoutSeconds) {
-                ledger.recordFailed(take.getId(), "Gave up after " + generationTimeoutSeconds + " s: the provider still reports " + video.status());
+            } else if (Duration.between(take.getSubmittedAt(), Instant.now()).getSeconds() > timing.generationTimeoutSeconds()) {
+                ledger.recordFailed(take.getId(), "Gave up after " + timing.generationTimeoutSeconds() + " s: the provider still reports " + video.status());
             } else {
                 ledger.recordPoll(take.getId(), video.progress());
             }

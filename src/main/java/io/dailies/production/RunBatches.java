@@ -1,5 +1,7 @@
 package io.dailies.production;
 
+import io.dailies.core.Run;
+import io.dailies.core.RunBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,5 +1,6 @@
 package io.dailies.production;
 
+import io.dailies.core.Run;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;

@@ -1,7 +1,11 @@
 package io.dailies.production;
 
-import io.dailies.ApiProblem;
-import io.dailies.Storage;
+import io.dailies.core.Project;
+import io.dailies.core.Run;
+import io.dailies.core.Shot;
+import io.dailies.core.Take;
+import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Storage;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -122,20 +125,14 @@ public class RunService {
     @Transactional
     public Run recordExecution(long runId, long executionId) {
         Run run = em.find(Run.class, runId);
-        run.setJobExecutionId(executionId);
+        run.startedAs(executionId);
         return run;
     }
 
     @Transactional
     public void setStatus(long runId, Run.Status status, String failure) {
         Run run = em.find(Run.class, runId);
-        run.setStatus(status);
-        if (status != Run.Status.RUNNING && status != Run.Status.QUEUED) {
-            run.setFinishedAt(Instant.now());
-        }
-        if (failure != null) {
-            run.setFailure(failure);
-        }
+        run.moveTo(status, failure);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.dailies.production;
 
+import io.dailies.core.Take;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,7 +49,7 @@ public class TakeLedger {
     /** Back to the queue: the call certainly did not reach the provider, so it can be made again. */
     @Transactional(TxType.REQUIRES_NEW)
     public void requeue(long takeId) {
-        em.find(Take.class, takeId).setStatus(Take.Status.PLANNED);
+        em.find(Take.class, takeId).requeue();
     }
 
     @Transactional

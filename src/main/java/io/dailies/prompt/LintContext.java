@@ -1,5 +1,6 @@
 package io.dailies.prompt;
 
+import io.dailies.core.CompiledPrompt;
 import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.provider.catalog.ModelSpec;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.dailies.prompt;
 
+import io.dailies.core.CompiledPrompt;
 import java.util.List;
 
 /**

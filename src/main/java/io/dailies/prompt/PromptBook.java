@@ -1,8 +1,9 @@
 package io.dailies.prompt;
 
-import io.dailies.production.Project;
-import io.dailies.production.ProjectLook;
-import io.dailies.production.Shot;
+import io.dailies.core.CompiledPrompt;
+import io.dailies.core.Project;
+import io.dailies.core.Shot;
+import io.dailies.core.ShotPrompt;
 import io.dailies.provider.catalog.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class PromptBook {
 
     /** Compiles and lints a shot; a changed prompt becomes a new version. Call inside a transaction. */
     public LintReport refresh(Shot shot, Look look, String change, Long revisesTakeId) {
-        ShotSpec spec = shot.content().toSpec(shot.getSequence().getCode(), shot.getCode());
+        ShotSpec spec = ShotSpec.of(shot.content(), shot.getSequence().getCode(), shot.getCode());
         LintReport report = new PromptLinter(catalog).lint(spec, look.spine(), look.bible());
         CompiledPrompt prompt = report.prompt();
         if (!prompt.hash().equals(shot.getPromptHash())) {

@@ -1,5 +1,6 @@
 package io.dailies.prompt;
 
+import io.dailies.core.CompiledPrompt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package io.dailies.prompt;
 
+import io.dailies.core.CompiledPrompt;
+
 /**
  * One version of a shot's prompt: its number (1 for the first compile, then +1 per retake), the prompt with
  * its hash and compiler version, and what changed from the version before.

@@ -1,5 +1,6 @@
 package io.dailies.prompt;
 
+import io.dailies.core.ShotContent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,6 +75,27 @@ public record ShotSpec(String sequence, String shotCode,
         return builder().subjectAction(p.subjectAction()).cameraMovement(p.cameraMovement())
                 .settingTime(p.settingTime()).lightingPalette(p.lightingPalette())
                 .styleTechnical(p.styleTechnical()).dialogue(p.dialogue()).build();
+    }
+
+    /** The compiler's view of a stored shot. */
+    public static ShotSpec of(ShotContent c, String sequence, String shotCode) {
+        return new ShotSpec(sequence, shotCode, c.subjectAction(), c.cameraMovement(), c.settingTime(), c.lightingPalette(),
+                c.styleTechnical(), c.shotType(), c.dialogue(), c.sound(), c.audioCues(), c.physics(),
+                characterList(c.characters()),
+                c.overrides() == null || c.overrides().isBlank() ? SpineOverrides.NONE : SpineOverrides.of(c.overrides()),
+                c.model(), c.size(), c.seconds(), c.inputReference());
+    }
+
+    /** The shot as a retake changed it, in the form it is stored. */
+    public ShotContent toContent() {
+        return new ShotContent(blank(subjectAction), blank(cameraMovement), blank(settingTime), blank(lightingPalette),
+                blank(styleTechnical), blank(dialogue), model, size, seconds, blank(shotType), blank(sound), blank(audioCues),
+                blank(physics), characters.isEmpty() ? null : String.join(", ", characters),
+                overrides == null || overrides.values().isEmpty() ? null : overrides.format(), blank(inputReference));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** "Queen, Chancellor" or "Queen and Chancellor" → [Queen, Chancellor]. */

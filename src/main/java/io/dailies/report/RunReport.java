@@ -1,5 +1,6 @@
 package io.dailies.report;
 
+import io.dailies.core.TakeResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class RunReport {
 
     static {
         var h = new java.util.ArrayList<>(List.of("Sequence", "Shot", "Prompt", "Video id", "Status", "Take file"));
-        h.addAll(ReportRow.CRITERIA);
+        h.addAll(TakeResult.CRITERIA);
         h.addAll(List.of("Overall", "Verdict", "Notes"));
         // The judge's opinions stand apart from the measured criteria and never replace them.
         h.addAll(List.of("Judge: prompt adherence", "Judge: physical realism"));
@@ -50,7 +51,7 @@ public final class RunReport {
      */
     public static final int MAX_ROWS_WITH_COMMENTS = 2_000;
 
-    public static void write(Path target, List<ReportRow> rows, Map<String, String> summary) throws IOException {
+    public static void write(Path target, List<TakeResult> rows, Map<String, String> summary) throws IOException {
         write(target, rows, rows.size() <= MAX_ROWS_WITH_COMMENTS, () -> summary);
     }
 
@@ -58,7 +59,7 @@ public final class RunReport {
      * Streams the rows into the workbook as they come (SXSSF keeps 200 in memory), so a 100,000-take
      * report needs no more heap than a small one; the summary is asked for after the last row.
      */
-    public static void write(Path target, Iterable<ReportRow> rows, boolean comments, java.util.function.Supplier<Map<String, String>> summaryAfterRows)
+    public static void write(Path target, Iterable<TakeResult> rows, boolean comments, java.util.function.Supplier<Map<String, String>> summaryAfterRows)
             throws IOException {
         // A temp file of its own: two downloads of the same report must not write into each other.
         Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
@@ -86,7 +87,7 @@ public final class RunReport {
             CreationHelper factory = wb.getCreationHelper();
             Drawing<?> drawing = sheet.createDrawingPatriarch();
             int r = 1;
-            for (ReportRow row : rows) {
+            for (TakeResult row : rows) {
                 Row x = sheet.createRow(r);
                 text(x, 0, row.sequence());
                 text(x, 1, row.shot());
@@ -95,7 +96,7 @@ public final class RunReport {
                 text(x, 4, row.status());
                 text(x, 5, row.takeFile());
                 for (int k = 0; k < row.criteria().size(); k++) {
-                    ReportRow.Criterion c = row.criteria().get(k);
+                    TakeResult.Criterion c = row.criteria().get(k);
                     var cell = x.createCell(6 + k);
                     if (c.score() != null) {
                         cell.setCellValue(c.score());

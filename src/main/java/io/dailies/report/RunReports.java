@@ -1,10 +1,11 @@
 package io.dailies.report;
 
-import io.dailies.Storage;
-import io.dailies.production.Run;
-import io.dailies.production.Take;
-import io.dailies.scoring.Review;
-import io.dailies.scoring.Score;
+import io.dailies.core.Review;
+import io.dailies.core.Run;
+import io.dailies.core.Score;
+import io.dailies.core.Take;
+import io.dailies.core.TakeResult;
+import io.dailies.platform.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,9 +55,9 @@ public class RunReports {
         long[] failed = {0};
         long[] charged = {0};
         java.math.BigDecimal[] spent = {java.math.BigDecimal.ZERO};
-        Iterable<ReportRow> rows = () -> new java.util.Iterator<>() {
+        Iterable<TakeResult> rows = () -> new java.util.Iterator<>() {
             private int offset;
-            private java.util.Iterator<ReportRow> page = java.util.Collections.emptyIterator();
+            private java.util.Iterator<TakeResult> page = java.util.Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
@@ -68,11 +69,11 @@ public class RunReports {
             }
 
             @Override
-            public ReportRow next() {
+            public TakeResult next() {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                ReportRow row = page.next();
+                TakeResult row = page.next();
                 verdicts.merge(row.verdict() == null ? "not scored" : row.verdict(), 1, Integer::sum);
                 if ("FAILED".equals(row.status())) {
                     failed[0]++;
@@ -103,7 +104,7 @@ public class RunReports {
     }
 
     /** One page of the run's report rows, then the persistence context is let go of. */
-    private List<ReportRow> page(long runId, int offset) {
+    private List<TakeResult> page(long runId, int offset) {
         List<Take> takes = em.createQuery("select t from Take t join fetch t.shot s join fetch s.sequence q join fetch t.run"
                         + " where t.run.id = :runId order by q.position, s.position, t.id", Take.class)
                 .setParameter("runId", runId).setFirstResult(offset).setMaxResults(PAGE).getResultList();
@@ -116,87 +117,12 @@ public class RunReports {
             em.createQuery("select r from Review r where r.take.id in :ids order by r.reviewedAt desc, r.id desc", Review.class)
                     .setParameter("ids", ids).getResultList().forEach(r -> latest.putIfAbsent(r.getTake().getId(), r));
         }
-        List<ReportRow> rows = new ArrayList<>(takes.size());
+        List<TakeResult> rows = new ArrayList<>(takes.size());
         for (Take t : takes) {
-            rows.add(row(t, scores.get(t.getId()), latest.get(t.getId())));
+            rows.add(TakeResult.of(t, scores.get(t.getId()), latest.get(t.getId())));
         }
         em.flush();
         em.clear();
         return rows;
-    }
-
-    public static ReportRow row(Take t, Score s, Review review) {
-        List<ReportRow.Criterion> criteria = new ArrayList<>();
-        StringBuilder notes = new StringBuilder();
-        if (t.getFailure() != null) {
-            notes.append(t.getFailure());
-        }
-        lint(t.getShot().getLint(), notes);
-        String verdict = s == null ? null : s.getVerdict();
-        if (review != null) {
-            line(notes, "Reviewed by " + review.getReviewer() + " on " + review.getReviewedAt() + ": " + review.getVerdict()
-                    + (verdict == null || verdict.equals(review.getVerdict().name()) ? "" : " (automated verdict " + verdict + ")")
-                    + (review.getNotes() == null || review.getNotes().isBlank() ? "" : " — " + review.getNotes()));
-            verdict = review.getVerdict().name();
-        }
-        Integer judgeAdherence = null;
-        Integer judgeRealism = null;
-        if (s == null) {
-            String why = t.getStatus() == Take.Status.FAILED ? "No take to measure: the generation failed." : "Not scored yet.";
-            ReportRow.CRITERIA.forEach(name -> criteria.add(new ReportRow.Criterion(name, null, why)));
-        } else {
-            criteria.add(new ReportRow.Criterion("Prompt adherence", s.getPromptAdherence(), s.getPromptAdherenceNote()));
-            criteria.add(new ReportRow.Criterion("Motion quality", s.getMotionQuality(), s.getMotionQualityNote()));
-            criteria.add(new ReportRow.Criterion("Physical realism", s.getPhysicalRealism(), s.getPhysicalRealismNote()));
-            criteria.add(new ReportRow.Criterion("Continuity", s.getContinuity(), s.getContinuityNote()));
-            criteria.add(new ReportRow.Criterion("Audio sync", s.getAudioSync(), s.getAudioSyncNote()));
-            for (ReportRow.Criterion c : criteria) {
-                if (c.note() != null && !c.note().isBlank()) {
-                    line(notes, c.name() + ": " + c.note());
-                }
-            }
-            if (s.getRecommendations() != null && !s.getRecommendations().isBlank()) {
-                line(notes, "Fix: " + s.getRecommendations().replace("\n", "; "));
-            }
-            if (s.getJudgeModel() != null) {
-                judgeAdherence = s.getJudgePromptAdherence();
-                judgeRealism = s.getJudgePhysicalRealism();
-                line(notes, "Judge (" + s.getJudgeModel() + "): " + (s.getJudgeRationale() == null ? "" : s.getJudgeRationale()));
-            }
-        }
-        return new ReportRow(t.getShot().getSequence().getCode(), t.getShot().getCode(), t.getPrompt(), t.getVideoId(),
-                t.getStatus().name(), t.getFilePath(), criteria, s == null ? null : s.getOverall(), verdict, notes.toString(),
-                judgeAdherence, judgeRealism, review == null ? null : review.getNotes(),
-                t.getRun().getMode().name().toLowerCase(java.util.Locale.ROOT), charged(t));
-    }
-
-    /** A take is paid for once the provider delivered it; a refused or failed generation costs nothing. */
-    public static java.math.BigDecimal charged(Take t) {
-        return t.getCompletedAt() != null && t.getVideoId() != null ? t.getCostUsd() : null;
-    }
-
-    /** The linter's warnings on the shot's prompt (errors already stopped the take and say so above). */
-    private static void lint(String json, StringBuilder notes) {
-        lint(json, notes, false);
-    }
-
-    /** The linter's findings on a shot's prompt as note lines; errors too when asked. */
-    static void lint(String json, StringBuilder notes, boolean withErrors) {
-        if (json == null || json.isBlank()) {
-            return;
-        }
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
-            for (var v : reader.readArray()) {
-                var f = v.asJsonObject();
-                if (withErrors || "WARNING".equals(f.getString("severity", ""))) {
-                    line(notes, "Lint " + f.getString("severity", "") + " " + f.getString("rule") + ": " + f.getString("message")
-                            + (f.getString("fix", "").isBlank() ? "" : " Fix: " + f.getString("fix")));
-                }
-            }
-        }
-    }
-
-    private static void line(StringBuilder notes, String text) {
-        notes.append(notes.length() == 0 ? "" : "\n").append(text);
     }
 }

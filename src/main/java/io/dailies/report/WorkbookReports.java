@@ -1,20 +1,21 @@
 package io.dailies.report;
 
-import io.dailies.ApiProblem;
-import io.dailies.production.Project;
-import io.dailies.production.Run;
-import io.dailies.production.Shot;
-import io.dailies.production.Take;
+import io.dailies.core.Project;
+import io.dailies.core.Review;
+import io.dailies.core.Run;
+import io.dailies.core.Score;
+import io.dailies.core.Shot;
+import io.dailies.core.ShotlistImport;
+import io.dailies.core.Take;
+import io.dailies.core.TakeResult;
+import io.dailies.platform.ApiProblem;
 import io.dailies.provider.catalog.BillingMode;
 import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.report.workbook.ShotResult;
 import io.dailies.report.workbook.Summary;
 import io.dailies.report.workbook.WorkbookWriteBack;
-import io.dailies.scoring.Review;
-import io.dailies.scoring.Reviews;
+import io.dailies.review.Reviews;
 import io.dailies.scoring.RunScores;
-import io.dailies.scoring.Score;
-import io.dailies.shotlist.ShotlistImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +55,7 @@ public class WorkbookReports {
     /** A shot not rendered yet: what the linter says of its prompt, so the producer can fix it first. */
     private static String notRendered(Shot shot) {
         StringBuilder notes = new StringBuilder("Not rendered yet.");
-        RunReports.lint(shot.getLint(), notes, true);
+        TakeResult.lint(shot.getLint(), notes, true);
         return notes.toString();
     }
 
@@ -91,7 +92,7 @@ public class WorkbookReports {
             Take t = takeOfShot.get(shot.getId());
             Score s = t == null ? null : scores.get(t.getId());
             Review r = t == null ? null : reviewed.get(t.getId());
-            ReportRow row = t == null ? null : RunReports.row(t, s, r);
+            TakeResult row = t == null ? null : TakeResult.of(t, s, r);
             Map<String, String> reasons = new LinkedHashMap<>();
             if (row != null) {
                 row.criteria().forEach(c -> {
@@ -102,7 +103,7 @@ public class WorkbookReports {
             }
             // What was paid for the take, at its run's billing mode (sync or batch); takes planned before costs
             // were recorded are priced at the sync rate.
-            BigDecimal cost = t == null ? null : RunReports.charged(t) != null ? RunReports.charged(t)
+            BigDecimal cost = t == null ? null : TakeResult.charged(t) != null ? TakeResult.charged(t)
                     : t.getVideoId() == null || t.getCompletedAt() == null || t.getCostUsd() != null ? null
                     : catalog.model(t.getModel()).map(m -> m.cost(t.getSize(), t.getSeconds(), BillingMode.SYNC)).orElse(null);
             Path thumbnail = t == null || t.getFilePath() == null ? null : Path.of(t.getFilePath().replaceFirst("\\.mp4$", ".jpg"));

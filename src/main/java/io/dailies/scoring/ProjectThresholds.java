@@ -1,15 +1,15 @@
 package io.dailies.scoring;
 
-import io.dailies.ApiProblem;
-import io.dailies.production.Project;
+import io.dailies.core.Project;
+import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Inputs;
 import io.dailies.scoring.media.ScoringThresholds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +34,9 @@ public class ProjectThresholds {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Inputs inputs;
+
     @Transactional
     public ScoringThresholds forProject(long projectId) {
         return apply(overrides(project(projectId)));
@@ -39,37 +44,27 @@ public class ProjectThresholds {
 
     /** The effective thresholds, and which of them the project set itself. */
     @Transactional
-    public JsonObject describe(long projectId) {
+    public ThresholdsView describe(long projectId) {
         Map<String, Double> overrides = overrides(project(projectId));
-        return Json.createObjectBuilder()
-                .add("effective", toJson(apply(overrides)))
-                .add("overrides", toJson(overrides))
-                .add("defaults", toJson(ScoringThresholds.defaults()))
-                .build();
+        return new ThresholdsView(numbers(apply(overrides)), numbers(overrides), numbers(ScoringThresholds.defaults()));
     }
 
-    /** Replaces the project's overrides; {} goes back to the defaults. Unknown names and impossible values are refused. */
+    /**
+     * Replaces the project's overrides; {} goes back to the defaults. Unknown names and values that are no
+     * numbers are refused naming each (the body's constraints, checked once the project is found), and so are
+     * values that do not fit together.
+     */
     @Transactional
-    public JsonObject update(long projectId, JsonObject requested) {
+    public ThresholdsView update(long projectId, ThresholdOverrides requested) {
         Project project = project(projectId);
         ApiProblem.require(requested != null, "Send a JSON object of thresholds, e.g. {\"passMark\": 75}; {} restores the defaults.");
-        Map<String, Double> overrides = new TreeMap<>();
-        List<String> known = names();
-        for (Map.Entry<String, JsonValue> e : requested.entrySet()) {
-            if (!known.contains(e.getKey())) {
-                throw ApiProblem.of(Response.Status.BAD_REQUEST, "Unknown threshold '" + e.getKey() + "'. Known: " + String.join(", ", known) + ".");
-            }
-            if (e.getValue().getValueType() != JsonValue.ValueType.NUMBER) {
-                throw ApiProblem.of(Response.Status.BAD_REQUEST, "Threshold '" + e.getKey() + "' must be a number, was " + e.getValue() + ".");
-            }
-            overrides.put(e.getKey(), ((JsonNumber) e.getValue()).doubleValue());
-        }
+        Map<String, Double> overrides = inputs.valid(requested).values();
         try {
             apply(overrides);
         } catch (IllegalArgumentException invalid) {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "These thresholds do not fit together: " + invalid.getMessage() + ".");
         }
-        project.setScoringOverrides(overrides.isEmpty() ? null : toJson(overrides).toString());
+        project.setScoringOverrides(overrides.isEmpty() ? null : stored(overrides));
         return describe(projectId);
     }
 
@@ -136,26 +131,35 @@ public class ProjectThresholds {
         return overrides;
     }
 
-    private static JsonObject toJson(Map<String, Double> values) {
+    /** How the overrides are kept on the project: a JSON object of name to number. */
+    private static String stored(Map<String, Double> values) {
         JsonObjectBuilder o = Json.createObjectBuilder();
         values.forEach(o::add);
-        return o.build();
+        return o.build().toString();
     }
 
-    private static JsonObject toJson(ScoringThresholds t) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+    /** The values as the API writes them: decimals exactly as {@code BigDecimal.valueOf(double)} spells them. */
+    private static Map<String, Number> numbers(Map<String, Double> values) {
+        Map<String, Number> numbers = new LinkedHashMap<>();
+        values.forEach((name, value) -> numbers.put(name, BigDecimal.valueOf(value)));
+        return numbers;
+    }
+
+    /** Every threshold by name, in declaration order: the marks as integers, the others as decimals. */
+    private static Map<String, Number> numbers(ScoringThresholds t) {
+        Map<String, Number> numbers = new LinkedHashMap<>();
         try {
             for (RecordComponent c : ScoringThresholds.class.getRecordComponents()) {
                 Object v = c.getAccessor().invoke(t);
                 if (v instanceof Integer i) {
-                    o.add(c.getName(), i);
+                    numbers.put(c.getName(), i);
                 } else if (v instanceof Number n) {
-                    o.add(c.getName(), n.doubleValue());
+                    numbers.put(c.getName(), BigDecimal.valueOf(n.doubleValue()));
                 }
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        return o.build();
+        return numbers;
     }
 }

@@ -1,5 +1,6 @@
 package io.dailies.scoring;
 
+import io.dailies.core.Score;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,6 +1,7 @@
 package io.dailies.scoring;
 
-import io.dailies.production.Take;
+import io.dailies.core.Score;
+import io.dailies.core.Take;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
@@ -37,7 +38,7 @@ public class SaveScores extends AbstractItemWriter {
                 score.setJudgement(j.promptAdherence(), j.physicalRealism(), j.rationale(), j.model());
             }
             Scoring.apply(scored.score(), score);
-            take.setStatus(Take.Status.SCORED);
+            take.recordScored();
         }
     }
 }

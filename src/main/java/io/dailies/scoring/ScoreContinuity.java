@@ -1,10 +1,11 @@
 package io.dailies.scoring;
 
-import io.dailies.production.Take;
+import io.dailies.core.Score;
+import io.dailies.core.Take;
 import io.dailies.scoring.media.AcceptanceScorer;
 import io.dailies.scoring.media.CriterionScore;
-import io.dailies.scoring.media.TakeMeasurements;
 import io.dailies.scoring.media.ScoringThresholds;
+import io.dailies.scoring.media.TakeMeasurements;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;

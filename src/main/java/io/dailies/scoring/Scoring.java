@@ -1,9 +1,9 @@
 package io.dailies.scoring;
 
-import io.dailies.production.Take;
+import io.dailies.core.Score;
+import io.dailies.core.Take;
 import io.dailies.prompt.PaletteAnchors;
 import io.dailies.scoring.media.CriterionScore;
-import io.dailies.scoring.media.ScoringThresholds;
 import io.dailies.scoring.media.TakeExpectation;
 import io.dailies.scoring.media.TakeMeasurements;
 import io.dailies.scoring.media.TakeScore;

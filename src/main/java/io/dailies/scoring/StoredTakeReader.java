@@ -1,6 +1,6 @@
 package io.dailies.scoring;
 
-import io.dailies.production.Take;
+import io.dailies.core.Take;
 import io.dailies.production.TakeLedger;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;

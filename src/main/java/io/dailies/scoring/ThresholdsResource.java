@@ -1,7 +1,6 @@
 package io.dailies.scoring;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -19,13 +18,14 @@ public class ThresholdsResource {
     ProjectThresholds thresholds;
 
     @GET
-    public String get(@PathParam("projectId") long projectId) {
-        return thresholds.describe(projectId).toString();
+    public ThresholdsView get(@PathParam("projectId") long projectId) {
+        return thresholds.describe(projectId);
     }
 
+    /** The body is checked (Inputs) once the project is found, as before: an unknown project answers 404 first. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public String put(@PathParam("projectId") long projectId, JsonObject overrides) {
-        return thresholds.update(projectId, overrides).toString();
+    public ThresholdsView put(@PathParam("projectId") long projectId, ThresholdOverrides overrides) {
+        return thresholds.update(projectId, overrides);
     }
 }

@@ -1,5 +1,9 @@
 package io.dailies.shotlist;
 
+import io.dailies.core.Project;
+import io.dailies.core.ShotlistImport;
+import io.dailies.prompt.ProjectLook;
+import io.dailies.shotlist.sheet.ProjectSheets;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
@@ -8,9 +12,6 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import io.dailies.production.Project;
-import io.dailies.production.ProjectLook;
-import io.dailies.shotlist.sheet.ProjectSheets;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -49,8 +50,7 @@ public class FinishImport extends AbstractBatchlet {
                 .executeUpdate();
         i.setShotsOmitted(omitted);
         // Every shot still active came from this workbook, and the load step compiled it against this look.
-        i.setStatus(ShotlistImport.Status.COMPLETED);
-        i.setFinishedAt(Instant.now());
+        i.moveTo(ShotlistImport.Status.COMPLETED, null);
         return "COMPLETED";
     }
 }

@@ -1,5 +1,6 @@
 package io.dailies.shotlist;
 
+import io.dailies.core.ShotlistImport;
 import io.dailies.shotlist.sheet.CellIssue;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.Decider;

@@ -1,16 +1,16 @@
 package io.dailies.shotlist;
 
-import io.dailies.Storage;
-import io.dailies.production.Project;
+import io.dailies.core.ImportIssue;
+import io.dailies.core.Project;
+import io.dailies.core.ShotlistImport;
+import io.dailies.platform.Storage;
 import io.dailies.shotlist.sheet.CellIssue;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
@@ -47,7 +47,7 @@ public class ImportService {
     @Transactional
     public ShotlistImport recordExecution(long importId, long executionId) {
         ShotlistImport i = em.find(ShotlistImport.class, importId);
-        i.setJobExecutionId(executionId);
+        i.startedAs(executionId);
         return i;
     }
 
@@ -67,11 +67,7 @@ public class ImportService {
     @Transactional
     public void setStatus(long importId, ShotlistImport.Status status) {
         ShotlistImport i = em.find(ShotlistImport.class, importId);
-        i.setStatus(status);
-        if (status == ShotlistImport.Status.COMPLETED || status == ShotlistImport.Status.REJECTED
-                || status == ShotlistImport.Status.FAILED) {
-            i.setFinishedAt(Instant.now());
-        }
+        i.moveTo(status, null);
     }
 
     /** Rejects the workbook as a whole (not a spreadsheet, no Shots sheet, missing columns...). */
@@ -80,16 +76,13 @@ public class ImportService {
         ShotlistImport i = em.find(ShotlistImport.class, importId);
         i.clearIssues();
         issues.forEach(c -> i.addIssue(toIssue(c)));
-        i.setStatus(ShotlistImport.Status.REJECTED);
-        i.setFinishedAt(Instant.now());
+        i.moveTo(ShotlistImport.Status.REJECTED, null);
     }
 
     @Transactional
     public void fail(long importId, String why) {
         ShotlistImport i = em.find(ShotlistImport.class, importId);
-        i.setStatus(ShotlistImport.Status.FAILED);
-        i.setFailure(why);
-        i.setFinishedAt(Instant.now());
+        i.moveTo(ShotlistImport.Status.FAILED, why);
     }
 
     /** Names the project an import goes into (from the workbook's Settings sheet). */
@@ -110,7 +103,7 @@ public class ImportService {
         }
         p.touch();
         i.setProjectId(p.getId());
-        i.setStatus(ShotlistImport.Status.IMPORTING);
+        i.moveTo(ShotlistImport.Status.IMPORTING, null);
         return p;
     }
 

@@ -1,17 +1,18 @@
 package io.dailies.shotlist;
 
+import io.dailies.core.ShotlistImport;
 import io.dailies.provider.catalog.ModelCatalog;
-import io.dailies.shotlist.sheet.ShotSheetFormatException;
-import io.dailies.shotlist.sheet.ShotSheetReader;
 import io.dailies.shotlist.sheet.CellIssue;
 import io.dailies.shotlist.sheet.ProjectSheets;
-import java.util.List;
+import io.dailies.shotlist.sheet.ShotSheetFormatException;
+import io.dailies.shotlist.sheet.ShotSheetReader;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * First step of an import: is this a workbook with a Shots sheet and the required columns? If not,

@@ -1,5 +1,6 @@
 package io.dailies.shotlist;
 
+import io.dailies.core.ShotlistImport;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;

@@ -1,21 +1,22 @@
 package io.dailies.shotlist;
 
-import io.dailies.production.Take;
-import io.dailies.report.RunReports;
-import io.dailies.report.workbook.WorkbookReviewColumns;
-import io.dailies.scoring.Review;
-import io.dailies.scoring.Reviews;
-import io.dailies.scoring.Score;
-import io.dailies.scoring.media.Verdict;
-import jakarta.batch.runtime.context.StepContext;
+import io.dailies.core.Project;
+import io.dailies.core.Review;
+import io.dailies.core.Score;
+import io.dailies.core.Sequence;
+import io.dailies.core.Shot;
+import io.dailies.core.ShotContent;
+import io.dailies.core.ShotlistImport;
+import io.dailies.core.Take;
+import io.dailies.core.TakeResult;
+import io.dailies.core.Verdict;
 import io.dailies.prompt.PromptBook;
-import io.dailies.production.Project;
-import io.dailies.production.Sequence;
-import io.dailies.production.Shot;
-import io.dailies.production.ShotContent;
+import io.dailies.review.Reviews;
 import io.dailies.shotlist.sheet.ShotRowData;
+import io.dailies.shotlist.sheet.WorkbookReviewColumns;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -142,10 +143,9 @@ public class UpsertShots extends AbstractItemWriter {
                 .getResultStream().findFirst().orElse(null);
         Review latest = em.createNamedQuery("Review.byTake", Review.class).setParameter("takeId", take.getId())
                 .setMaxResults(1).getResultStream().findFirst().orElse(null);
-        Verdict current = latest != null ? latest.getVerdict()
-                : score != null && score.getVerdict() != null ? Verdict.valueOf(score.getVerdict()) : null;
+        Verdict current = Verdict.effective(score, latest);
         // What Dailies wrote in the Notes cell; only what the producer added to it is their note.
-        String added = review.notesAddedTo(RunReports.row(take, score, latest).notes());
+        String added = review.notesAddedTo(TakeResult.of(take, score, latest).notes());
         Verdict verdict = review.verdict() != null ? review.verdict() : current;
         if (verdict == null || (verdict == current && added == null)) {
             return;

@@ -1,12 +1,12 @@
 package io.dailies.shotlist;
 
-import io.dailies.report.workbook.WorkbookReviewColumns;
+import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.shotlist.sheet.CellIssue;
 import io.dailies.shotlist.sheet.DuplicateShotDetector;
 import io.dailies.shotlist.sheet.RawShotRow;
 import io.dailies.shotlist.sheet.ShotRowValidator;
 import io.dailies.shotlist.sheet.ValidatedRow;
-import io.dailies.provider.catalog.ModelCatalog;
+import io.dailies.shotlist.sheet.WorkbookReviewColumns;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;

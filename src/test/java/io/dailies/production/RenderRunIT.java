@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dailies.core.TakeResult;
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
-import io.dailies.report.ReportRow;
 import io.dailies.report.RunReport;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import jakarta.json.JsonArray;
@@ -106,7 +106,7 @@ class RenderRunIT {
             for (int c = 0; c < RunReport.HEADERS.size(); c++) {
                 assertEquals(RunReport.HEADERS.get(c), header.getCell(c).getStringCellValue());
             }
-            assertEquals(ReportRow.CRITERIA, RunReport.HEADERS.subList(6, 11), "the guide's five criteria, in its order");
+            assertEquals(TakeResult.CRITERIA, RunReport.HEADERS.subList(6, 11), "the guide's five criteria, in its order");
             assertEquals(shots.size(), sheet.getLastRowNum(), "one row per shot");
             for (int i = 0; i < shots.size(); i++) {
                 checkRow(api, shots.getJsonObject(i), sheet.getRow(i + 1));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.dailies.core.TakeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,13 +24,13 @@ class RunReportTest {
 
     @Test
     void oneRowPerShotWithTheFiveCriteriaAsColumnsAndReasonsForEmptyOnes() throws Exception {
-        List<ReportRow.Criterion> criteria = List.of(
-                new ReportRow.Criterion("Prompt adherence", 92, null),
-                new ReportRow.Criterion("Motion quality", 81, "slight flicker"),
-                new ReportRow.Criterion("Physical realism", null, "needs a judge model (off by default)"),
-                new ReportRow.Criterion("Continuity", 77, null),
-                new ReportRow.Criterion("Audio sync", 100, null));
-        ReportRow row = new ReportRow("Castle", "C-01", "A wide shot of a castle at dawn.", "video_1", "SCORED",
+        List<TakeResult.Criterion> criteria = List.of(
+                new TakeResult.Criterion("Prompt adherence", 92, null),
+                new TakeResult.Criterion("Motion quality", 81, "slight flicker"),
+                new TakeResult.Criterion("Physical realism", null, "needs a judge model (off by default)"),
+                new TakeResult.Criterion("Continuity", 77, null),
+                new TakeResult.Criterion("Audio sync", 100, null));
+        TakeResult row = new TakeResult("Castle", "C-01", "A wide shot of a castle at dawn.", "video_1", "SCORED",
                 "/data/takes/c01.mp4", criteria, 87, "ACCEPT", "Motion quality: slight flicker");
         Map<String, String> summary = new LinkedHashMap<>();
         summary.put("Project", "The Queen's Court");

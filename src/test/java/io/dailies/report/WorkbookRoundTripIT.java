@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
-import io.dailies.report.workbook.WorkbookWriteBack;
+import io.dailies.shotlist.sheet.DailiesColumns;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import jakarta.json.JsonArray;
@@ -105,28 +105,28 @@ class WorkbookRoundTripIT {
                 assertSameCells(before.getSheet(sheet), after.getSheet(sheet));
             }
             assertEquals(before.getSheet("Shots").getMergedRegions(), after.getSheet("Shots").getMergedRegions(), "the title stays merged");
-            assertNotNull(after.getSheet(WorkbookWriteBack.SUMMARY_SHEET));
+            assertNotNull(after.getSheet(DailiesColumns.SUMMARY_SHEET));
 
             Sheet shotsSheet = after.getSheet("Shots");
             Map<String, Integer> col = header(shotsSheet.getRow(2));
-            assertTrue(col.get(WorkbookWriteBack.STATUS) > col.get(OWN_COLUMN), "Dailies' columns come after the producer's");
+            assertTrue(col.get(DailiesColumns.STATUS) > col.get(OWN_COLUMN), "Dailies' columns come after the producer's");
             for (int r = 3; r <= 5; r++) {
                 Row row = shotsSheet.getRow(r);
                 JsonObject take = takes.get(row.getCell(1).getStringCellValue());
-                assertEquals("SCORED", row.getCell(col.get(WorkbookWriteBack.STATUS)).getStringCellValue());
-                assertEquals(take.getString("videoId"), row.getCell(col.get(WorkbookWriteBack.VIDEO_ID)).getStringCellValue());
-                assertEquals(take.getJsonNumber("costUsd").doubleValue(), row.getCell(col.get(WorkbookWriteBack.COST)).getNumericCellValue(), 1e-9);
+                assertEquals("SCORED", row.getCell(col.get(DailiesColumns.STATUS)).getStringCellValue());
+                assertEquals(take.getString("videoId"), row.getCell(col.get(DailiesColumns.VIDEO_ID)).getStringCellValue());
+                assertEquals(take.getJsonNumber("costUsd").doubleValue(), row.getCell(col.get(DailiesColumns.COST)).getNumericCellValue(), 1e-9);
                 assertEquals(take.getJsonObject("score").getInt("overall"),
-                        (int) row.getCell(col.get(WorkbookWriteBack.OVERALL)).getNumericCellValue());
-                assertEquals(take.getString("verdict"), row.getCell(col.get(WorkbookWriteBack.VERDICT)).getStringCellValue());
+                        (int) row.getCell(col.get(DailiesColumns.OVERALL)).getNumericCellValue());
+                assertEquals(take.getString("verdict"), row.getCell(col.get(DailiesColumns.VERDICT)).getStringCellValue());
             }
 
             // The producer reviews in Excel: a verdict that differs from Dailies', and a note after Dailies' own.
             Row second = shotsSheet.getRow(4);
             String was = takes.get("RT-02").getString("verdict");
             String typed = "ACCEPT".equals(was) ? "retake" : "approved";
-            second.getCell(col.get(WorkbookWriteBack.VERDICT)).setCellValue(typed);
-            Cell notes = second.getCell(col.get(WorkbookWriteBack.NOTES));
+            second.getCell(col.get(DailiesColumns.VERDICT)).setCellValue(typed);
+            Cell notes = second.getCell(col.get(DailiesColumns.NOTES));
             notes.setCellValue(notes.getStringCellValue() + "\nHair continuity is off against RT-01.");
             edited = bytes(after);
         }
@@ -155,13 +155,13 @@ class WorkbookRoundTripIT {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(edited))) {
             Row second = wb.getSheet("Shots").getRow(4);
             Map<String, Integer> col = header(wb.getSheet("Shots").getRow(2));
-            second.getCell(col.get(WorkbookWriteBack.VERDICT)).setCellValue("maybe later");
+            second.getCell(col.get(DailiesColumns.VERDICT)).setCellValue("maybe later");
             JsonObject wrong = api.importShotlist("round-trip-wrong.xlsx", bytes(wb));
             assertEquals("REJECTED", wrong.getString("status"), wrong.toString());
             JsonObject issue = wrong.getJsonArray("issues").getJsonObject(0);
             assertEquals("Shots", issue.getString("sheet"));
             assertEquals(5, issue.getInt("row"));
-            assertEquals(org.apache.poi.ss.util.CellReference.convertNumToColString(col.get(WorkbookWriteBack.VERDICT)),
+            assertEquals(org.apache.poi.ss.util.CellReference.convertNumToColString(col.get(DailiesColumns.VERDICT)),
                     issue.getString("column"));
             assertEquals("maybe later", issue.getString("value"));
         }

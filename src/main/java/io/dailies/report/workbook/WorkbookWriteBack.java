@@ -1,5 +1,8 @@
 package io.dailies.report.workbook;
 
+import static io.dailies.shotlist.sheet.DailiesColumns.*;
+
+import io.dailies.shotlist.sheet.DailiesColumns;
 import io.dailies.shotlist.sheet.RawShotRow;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.ShotSheetFormatException;
@@ -59,35 +62,15 @@ import org.openxmlformats.schemas.drawingml.x2006.spreadsheetDrawing.CTTwoCellAn
 /**
  * Writes Dailies' results back into the producer's own workbook: the Shots sheet keeps everything the
  * producer made (formatting, column order, extra columns, other sheets) and gains the Dailies columns
- * ({@link #COLUMNS}) to the right of its last header, one value per shot row, matched by sequence and
+ * ({@link DailiesColumns#COLUMNS}) to the right of its last header, one value per shot row, matched by sequence and
  * shot code. Each Dailies column is remembered by a workbook name ({@code Dailies_Status}...) that
  * Excel moves with the column, so a second write-back updates the same columns in place even after
  * the producer inserted or moved columns, and a producer's own "Notes" column is never overwritten.
- * A {@value #SUMMARY_SHEET} sheet (replaced each time) gives counts by status and verdict, spend
+ * A {@value DailiesColumns#SUMMARY_SHEET} sheet (replaced each time) gives counts by status and verdict, spend
  * against budget and the Overall score distribution as a native bar chart.
  */
 public final class WorkbookWriteBack {
 
-    public static final String SUMMARY_SHEET = "Dailies";
-    public static final String STATUS = "Status";
-    public static final String TAKES = "Takes";
-    public static final String SELECTED_TAKE = "Selected take";
-    public static final String VIDEO_ID = "Video id";
-    public static final String COST = "Cost";
-    public static final String PROMPT_ADHERENCE = "Prompt adherence";
-    public static final String MOTION_QUALITY = "Motion quality";
-    public static final String PHYSICAL_REALISM = "Physical realism";
-    public static final String CONTINUITY = "Continuity";
-    public static final String AUDIO_SYNC = "Audio sync";
-    public static final String OVERALL = "Overall";
-    public static final String VERDICT = "Verdict";
-    public static final String NOTES = "Notes";
-    public static final String THUMBNAIL = "Thumbnail";
-    public static final String CONSOLE_LINK = "Console link";
-    /** The Dailies columns, in the order they are appended. */
-    public static final List<String> COLUMNS = List.of(STATUS, TAKES, SELECTED_TAKE, VIDEO_ID, COST,
-            PROMPT_ADHERENCE, MOTION_QUALITY, PHYSICAL_REALISM, CONTINUITY, AUDIO_SYNC, OVERALL, VERDICT, NOTES,
-            THUMBNAIL, CONSOLE_LINK);
     private static final List<String> SCORES = List.of(PROMPT_ADHERENCE, MOTION_QUALITY, PHYSICAL_REALISM,
             CONTINUITY, AUDIO_SYNC, OVERALL);
     static final String NAME_PREFIX = "Dailies_";

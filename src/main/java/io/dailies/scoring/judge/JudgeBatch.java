@@ -1,9 +1,9 @@
 package io.dailies.scoring.judge;
 
-import io.dailies.Storage;
-import io.dailies.production.Run;
+import io.dailies.core.Run;
+import io.dailies.core.RunBatch;
+import io.dailies.platform.Storage;
 import io.dailies.production.BatchSubmission;
-import io.dailies.production.RunBatch;
 import io.dailies.production.RunBatches;
 import io.dailies.production.RunService;
 import io.dailies.provider.BatchJob;
@@ -15,6 +15,7 @@ import io.dailies.provider.ProviderFiles;
 import io.dailies.provider.ProviderHttp;
 import io.dailies.provider.ProviderLimiter;
 import io.dailies.provider.ProviderSettings;
+import io.dailies.provider.ProviderTiming;
 import io.dailies.provider.Upload;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A batch run's judge goes through the Batch API too (half price, like its takes): one chat/completions
@@ -56,8 +56,7 @@ public class JudgeBatch extends AbstractBatchlet {
     @Inject Storage storage;
 
     @Inject
-    @ConfigProperty(name = "dailies.provider.poll-interval-ms", defaultValue = "2000")
-    long pollIntervalMs;
+    ProviderTiming timing;
 
     private volatile boolean stopRequested;
 
@@ -91,7 +90,7 @@ public class JudgeBatch extends AbstractBatchlet {
                     }
                     LOG.info(() -> "Run " + id + ": judge batch postponed: " + e.describe());
                 }
-                Thread.sleep(pollIntervalMs);
+                Thread.sleep(timing.pollIntervalMs());
             }
             return "STOPPED";
         } finally {

@@ -1,7 +1,7 @@
 package io.dailies.scoring.judge;
 
-import io.dailies.production.Take;
-import io.dailies.scoring.Score;
+import io.dailies.core.Score;
+import io.dailies.core.Take;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -49,13 +49,9 @@ public class TakeJudge {
     @ConfigProperty(name = "dailies.judge.api-key")
     Optional<String> apiKey;
 
+    /** The provider's settings: the judge runs on the provider's gateway and key unless told otherwise. */
     @Inject
-    @ConfigProperty(name = "dailies.provider.api-key")
-    Optional<String> providerKey;
-
-    @Inject
-    @ConfigProperty(name = "dailies.provider.base-url")
-    String providerBaseUrl;
+    ProviderSettings providerSettings;
 
     @Inject
     @ConfigProperty(name = "dailies.judge.model", defaultValue = "gpt-4.1-mini")
@@ -84,7 +80,7 @@ public class TakeJudge {
      * project only when the judge runs on the provider's gateway. Used for judging through the Batch API.
      */
     public ProviderSettings gateway(ProviderSettings provider) {
-        boolean same = baseUrl.equals(providerBaseUrl);
+        boolean same = baseUrl.equals(providerSettings.baseUrl());
         return new ProviderSettings(baseUrl, key(), same ? provider.organization() : Optional.empty(),
                 same ? provider.project() : Optional.empty(), provider.connectTimeoutMs(), provider.readTimeoutMs(),
                 provider.maxRetries(), provider.backoffBaseMs(), provider.backoffCapMs());
@@ -105,7 +101,7 @@ public class TakeJudge {
 
     /** The judge's own key; the provider's key only goes to the provider's own gateway. */
     Optional<String> key() {
-        return apiKey.isPresent() ? apiKey : baseUrl.equals(providerBaseUrl) ? providerKey : Optional.empty();
+        return apiKey.isPresent() ? apiKey : baseUrl.equals(providerSettings.baseUrl()) ? providerSettings.apiKey() : Optional.empty();
     }
 
     JsonObject request(String prompt, List<byte[]> jpegs) {

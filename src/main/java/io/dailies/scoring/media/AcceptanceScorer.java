@@ -1,5 +1,6 @@
 package io.dailies.scoring.media;
 
+import io.dailies.core.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,11 +1,5 @@
 package io.dailies.scoring.media;
 
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.ffmpeg.global.swscale;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
-
 import java.io.IOException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
@@ -15,7 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Measures a delivered take in a single decoding pass. FFmpeg decodes every video frame and
@@ -63,8 +64,13 @@ public final class TakeAnalyzer {
     private TakeAnalyzer() {
     }
 
-    /** Decodes the whole take once and measures it. */
+    /** Measures a take, its video analysed on a thread of the default factory (plain Java callers: tests, benchmarks). */
     public static TakeMeasurements analyze(Path mp4) throws IOException {
+        return analyze(mp4, Executors.defaultThreadFactory());
+    }
+
+    /** Decodes the whole take once and measures it. */
+    public static TakeMeasurements analyze(Path mp4, ThreadFactory threads) throws IOException {
         if (!Files.isRegularFile(mp4)) {
             throw new IOException("no such take: " + mp4);
         }
@@ -87,7 +93,7 @@ public final class TakeAnalyzer {
             VideoPass video = new VideoPass(width, height, plane[0], plane[1], grabber.getLengthInVideoFrames());
             AudioPass audio = hasAudio ? new AudioPass(grabber.getAudioChannels()) : null;
             // The picture measurements run on their own thread while FFmpeg decodes the next frames.
-            try (VideoWorker worker = new VideoWorker(video)) {
+            try (VideoWorker worker = new VideoWorker(video, threads)) {
                 Frame frame;
                 while ((frame = grabber.grab()) != null) {
                     if (frame.image != null) {
@@ -140,9 +146,10 @@ public final class TakeAnalyzer {
         private record Picture(byte[] bgr, long timestamp) {
         }
 
-        VideoWorker(VideoPass video) {
+        VideoWorker(VideoPass video, ThreadFactory threads) {
             this.video = video;
-            this.thread = new Thread(this::run, "take-analyzer-video");
+            // In the server a managed thread: the container knows it, and it carries the container's context.
+            this.thread = threads.newThread(this::run);
             thread.setDaemon(true);
             thread.start();
         }

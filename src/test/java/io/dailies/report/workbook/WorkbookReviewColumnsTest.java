@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dailies.core.Verdict;
 import io.dailies.provider.catalog.ModelCatalog;
-import io.dailies.scoring.media.Verdict;
 import io.dailies.shotlist.sheet.CellIssue;
+import io.dailies.shotlist.sheet.DailiesColumns;
 import io.dailies.shotlist.sheet.RawShotRow;
+import io.dailies.shotlist.sheet.SheetLayout;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.ShotRowData;
 import io.dailies.shotlist.sheet.ShotRowValidator;
 import io.dailies.shotlist.sheet.ShotSheetReader;
-import io.dailies.shotlist.sheet.SheetLayout;
 import io.dailies.shotlist.sheet.TestWorkbooks;
+import io.dailies.shotlist.sheet.WorkbookReviewColumns;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -94,10 +96,10 @@ class WorkbookReviewColumnsTest {
             for (Cell c : shots.getRow(0)) {
                 col.put(c.getStringCellValue(), c.getColumnIndex()); // the later "Notes"/"Status" are Dailies'
             }
-            int verdict = col.get(WorkbookWriteBack.VERDICT);
+            int verdict = col.get(DailiesColumns.VERDICT);
             verdictLetter = CellReference.convertNumToColString(verdict);
             shots.getRow(1).getCell(verdict).setCellValue("Approved");
-            shots.getRow(2).getCell(col.get(WorkbookWriteBack.NOTES)).setCellValue(written2 + "\nToo dark on the left, relight.");
+            shots.getRow(2).getCell(col.get(DailiesColumns.NOTES)).setCellValue(written2 + "\nToo dark on the left, relight.");
             shots.getRow(3).getCell(verdict).setCellValue("maybe");
             try (OutputStream os = Files.newOutputStream(out)) {
                 wb.write(os);
@@ -294,10 +296,10 @@ class WorkbookReviewColumnsTest {
         for (String h : WorkbookReviewColumns.HEADERS) {
             extras.put(h, "");
         }
-        extras.put(WorkbookWriteBack.SELECTED_TAKE, take);
-        extras.put(WorkbookWriteBack.VIDEO_ID, videoId);
-        extras.put(WorkbookWriteBack.VERDICT, verdict);
-        extras.put(WorkbookWriteBack.NOTES, notes);
+        extras.put(DailiesColumns.SELECTED_TAKE, take);
+        extras.put(DailiesColumns.VIDEO_ID, videoId);
+        extras.put(DailiesColumns.VERDICT, verdict);
+        extras.put(DailiesColumns.NOTES, notes);
         return extras;
     }
 

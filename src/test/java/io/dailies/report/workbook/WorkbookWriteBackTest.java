@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dailies.shotlist.sheet.DailiesColumns;
 import io.dailies.shotlist.sheet.RawShotRow;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.ShotSheetReader;
@@ -54,7 +55,7 @@ class WorkbookWriteBackTest {
                     new BigDecimal("0.40").multiply(BigDecimal.valueOf(i + 1)), 80, 70, 60, 90,
                     first ? null : 75, i * 7 % 101, i % 2 == 0 ? "accept" : "retake", "note " + i,
                     first ? jpeg : null, "https://dailies.example/shots/" + i,
-                    first ? Map.of(WorkbookWriteBack.AUDIO_SYNC, "The take has no audio track") : Map.of()));
+                    first ? Map.of(DailiesColumns.AUDIO_SYNC, "The take has no audio track") : Map.of()));
         }
         results.add(new ShotResult("Nowhere", "X-99", "selected", 1, null, null, BigDecimal.ONE,
                 null, null, null, null, null, null, null, null, null, null, null));
@@ -72,8 +73,8 @@ class WorkbookWriteBackTest {
             XSSFRow header = shotsSheet.getRow(headerRow);
             int producerLast = before.getSheet("Shots").getRow(headerRow).getLastCellNum() - 1;
             Map<String, Integer> col = headers(header);
-            assertEquals(producerLast + 1, col.get(WorkbookWriteBack.STATUS));
-            assertEquals(producerLast + WorkbookWriteBack.COLUMNS.size(), col.get(WorkbookWriteBack.CONSOLE_LINK));
+            assertEquals(producerLast + 1, col.get(DailiesColumns.STATUS));
+            assertEquals(producerLast + DailiesColumns.COLUMNS.size(), col.get(DailiesColumns.CONSOLE_LINK));
 
             for (int i = 0; i < shots.size(); i++) {
                 XSSFRow row = shotsSheet.getRow(shots.get(i).row() - 1);
@@ -89,7 +90,7 @@ class WorkbookWriteBackTest {
             assertEquals("The take has no audio track", noAudio.getCellComment().getString().getString());
             assertEquals(1, pictures(shotsSheet, col.get("Thumbnail")));
 
-            XSSFSheet dailies = after.getSheet(WorkbookWriteBack.SUMMARY_SHEET);
+            XSSFSheet dailies = after.getSheet(DailiesColumns.SUMMARY_SHEET);
             assertNotNull(dailies);
             assertEquals(1, dailies.getDrawingPatriarch().getCharts().size());
             String text = sheetText(dailies);
@@ -101,7 +102,7 @@ class WorkbookWriteBackTest {
         // Re-importing the written-back workbook reads the Dailies columns as extras, not as shot columns.
         try (ShotSheetReader reader = ShotSheetReader.open(out)) {
             assertEquals(ShotColumn.values().length, reader.columnLetters().size());
-            assertTrue(reader.extraHeaders().containsAll(WorkbookWriteBack.COLUMNS), reader.extraHeaders().toString());
+            assertTrue(reader.extraHeaders().containsAll(DailiesColumns.COLUMNS), reader.extraHeaders().toString());
         }
 
         // Second write-back over the first: same columns, new values, one thumbnail, one summary sheet.
@@ -125,7 +126,7 @@ class WorkbookWriteBackTest {
             assertEquals(50, (int) row.getCell(col.get("Audio sync")).getNumericCellValue());
             assertNull(row.getCell(col.get("Audio sync")).getCellComment());
             assertEquals(1, pictures(shotsSheet, col.get("Thumbnail")));
-            assertEquals(1, second.getSheet(WorkbookWriteBack.SUMMARY_SHEET).getDrawingPatriarch().getCharts().size());
+            assertEquals(1, second.getSheet(DailiesColumns.SUMMARY_SHEET).getDrawingPatriarch().getCharts().size());
         }
     }
 

@@ -1,23 +1,23 @@
 package io.dailies.scoring.media;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dailies.core.Verdict;
 import io.dailies.emulator.media.Defect;
 import io.dailies.emulator.media.RenderSpec;
 import io.dailies.emulator.media.TakeRenderer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real MP4s from the emulator, measured and scored: each defect must fail the right criterion. */
 class AcceptanceScorerTest {
@@ -78,7 +78,9 @@ class AcceptanceScorerTest {
         WRONG_DURATION(TakeScore::promptAdherence, "duration", GuideFixes.DURATION),
         MISSING_CUES(TakeScore::audioSync, "timed cues 0 of 1 on time", GuideFixes.CUES),
         LATE_CUES(TakeScore::audioSync, "timed cues 0 of 1 on time", GuideFixes.CUES),
-        DUPLICATED_FRAMES(TakeScore::motionQuality, "duplicated frames", GuideFixes.DUPLICATES);
+        DUPLICATED_FRAMES(TakeScore::motionQuality, "duplicated frames", GuideFixes.DUPLICATES),
+        FROZEN_FRAMES(TakeScore::motionQuality, "frozen frames", GuideFixes.FROZEN),
+        BLACK_FRAMES(TakeScore::motionQuality, "black frames", GuideFixes.BLACK);
 
         final Function<TakeScore, CriterionScore> criterion;
         final String noteMentions;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dailies.core.CompiledPrompt;
 import io.dailies.prompt.CharacterAnchor;
-import io.dailies.prompt.CompiledPrompt;
 import io.dailies.prompt.CostEstimate;
 import io.dailies.prompt.LintFinding;
 import io.dailies.prompt.LintReport;

@@ -590,7 +590,7 @@ public final class SampleWorkbooks {
         cell(review, 1, "no", styles.wrapped);
         cell(review, 2, "Verdict, Notes", styles.wrapped);
         cell(review, 3, "After a run, download this workbook with results: Dailies adds its columns to the right of yours ("
-                + String.join(", ", io.dailies.report.workbook.WorkbookWriteBack.COLUMNS) + "). To review a take, change its Verdict to ACCEPT, RETAKE or REVIEW "
+                + String.join(", ", io.dailies.shotlist.sheet.DailiesColumns.COLUMNS) + "). To review a take, change its Verdict to ACCEPT, RETAKE or REVIEW "
                 + "and/or write in its Notes, then upload the workbook again as the shot list: the change is recorded as your "
                 + "review of the selected take. Leave Dailies' other columns as they are; they are not stored as your own columns.",
                 styles.wrapped);

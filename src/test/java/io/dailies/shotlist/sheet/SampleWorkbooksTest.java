@@ -4,9 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dailies.prompt.CharacterBible;
+import io.dailies.prompt.LintReport;
+import io.dailies.prompt.PromptLinter;
+import io.dailies.prompt.ShotSpec;
+import io.dailies.prompt.StyleSpine;
+import io.dailies.provider.catalog.ModelCatalog;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +22,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import io.dailies.prompt.CharacterBible;
-import io.dailies.prompt.LintReport;
-import io.dailies.prompt.PromptLinter;
-import io.dailies.prompt.ShotSpec;
-import io.dailies.prompt.StyleSpine;
-import io.dailies.provider.catalog.ModelCatalog;
-import java.util.Arrays;
-import java.util.HashMap;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.Row;
@@ -379,7 +379,7 @@ class SampleWorkbooksTest {
             }
             assertTrue(rows.get(ShotColumn.MODEL.header()).contains("Settings"), "a blank Model takes the Settings default");
             String review = rows.get("Reviewing in this workbook");
-            for (String column : io.dailies.report.workbook.WorkbookWriteBack.COLUMNS) {
+            for (String column : io.dailies.shotlist.sheet.DailiesColumns.COLUMNS) {
                 assertTrue(review.contains(column), "the review row lists " + column);
             }
             assertTrue(review.contains("ACCEPT, RETAKE or REVIEW"), review);

@@ -182,6 +182,17 @@ public final class TestWorkbooks {
         return b.bytes();
     }
 
+    /** One Castle shot per action, codes SC1-01..., each with its own Subject & Action. */
+    public static byte[] shotsWithActions(String... actions) {
+        Book b = book().row((Object[]) HEADERS);
+        for (int i = 0; i < actions.length; i++) {
+            Object[] r = shot("Castle", String.format("SC1-%02d", i + 1), 4);
+            r[ShotColumn.SUBJECT_ACTION.ordinal()] = actions[i];
+            b.row(r);
+        }
+        return b.bytes();
+    }
+
     /** "Lighting" and "Palette" in separate columns, "Scene" and "Sequence" both present, two "Notes" columns. */
     public static byte[] splitColumns() {
         return book()

@@ -1,0 +1,60 @@
+package io.dailies.production;
+
+import io.dailies.core.Run;
+import io.dailies.platform.ApiProblem;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.util.Properties;
+
+/**
+ * Starts and restarts a run's render-run job. Both run outside any JTA transaction: the run is committed
+ * in a transaction of its own before its job can look for it, and the job operator is called with no
+ * transaction open, so it never shares one with the rows the job itself changes.
+ */
+@ApplicationScoped
+public class RunJobs {
+
+    /** A run begun by a start or restart, and the job execution that carries it. */
+    public record Started(long runId, long jobExecutionId) {
+    }
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    RunViews views;
+
+    /**
+     * Registers a run of the project's active shots (its own transaction: 404, 400, 409 for no shots or over
+     * budget) and starts its job; the job records its execution id itself (beforeJob), so no two transactions
+     * race on the run's row.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Started start(long projectId, RunOptions options) {
+        Run.Mode mode = options.chosenMode();
+        Run registered = runs.register(projectId,
+                options.concurrency() == null ? runs.defaultConcurrency() : options.concurrency(),
+                options.judge() == null ? runs.judgeByDefault() : options.judge(),
+                mode, options.scheduled(), options.allowOverBudget());
+        return new Started(registered.getId(), runs.startJob(registered.getId()));
+    }
+
+    /**
+     * Restarts a FAILED or STOPPED run from its last checkpoint: takes already with the provider are polled,
+     * not sent again; scored takes are kept. 404 when there is no such run, 409 when it is in another state.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Started restart(long runId) {
+        Run run = views.find(runId);
+        if (run.getStatus() != Run.Status.FAILED && run.getStatus() != Run.Status.STOPPED) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + " is " + run.getStatus()
+                    + "; only a FAILED or STOPPED run can be restarted.");
+        }
+        Properties params = new Properties();
+        params.setProperty("runId", Long.toString(runId));
+        return new Started(runId, BatchRuntime.getJobOperator().restart(run.getJobExecutionId(), params));
+    }
+}
