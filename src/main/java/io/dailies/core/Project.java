@@ -55,6 +55,9 @@ public class Project {
     }
 
     public Long getId() { return id; }
+
+    /** Changes with every committed change: what a client read is still current only while it is equal. */
+    public int getVersion() { return version; }
     public String getName() { return name; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

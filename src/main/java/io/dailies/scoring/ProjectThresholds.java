@@ -12,6 +12,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -43,6 +44,12 @@ public class ProjectThresholds {
     }
 
     /** The effective thresholds, and which of them the project set itself. */
+    /** The project's version, the ETag of its thresholds. */
+    @Transactional
+    public int version(long projectId) {
+        return project(projectId).getVersion();
+    }
+
     @Transactional
     public ThresholdsView describe(long projectId) {
         Map<String, Double> overrides = overrides(project(projectId));
@@ -56,7 +63,20 @@ public class ProjectThresholds {
      */
     @Transactional
     public ThresholdsView update(long projectId, ThresholdOverrides requested) {
+        return update(projectId, requested, null);
+    }
+
+    /**
+     * As {@link #update(long, ThresholdOverrides)}, refused with a lost update (409) when the client read the
+     * project at another version than the one now stored ({@code readVersion}, from If-Match; null: no check).
+     */
+    @Transactional
+    public ThresholdsView update(long projectId, ThresholdOverrides requested, Integer readVersion) {
         Project project = project(projectId);
+        if (readVersion != null && readVersion != project.getVersion()) {
+            throw new OptimisticLockException("Project " + projectId + " is at version " + project.getVersion()
+                    + "; the client read version " + readVersion, null, project);
+        }
         ApiProblem.require(requested != null, "Send a JSON object of thresholds, e.g. {\"passMark\": 75}; {} restores the defaults.");
         Map<String, Double> overrides = inputs.valid(requested).values();
         try {

@@ -25,7 +25,11 @@ import java.util.UUID;
 /** A plain HTTP client for the REST API, as a script or the console would use it. */
 public final class DailiesClient {
 
-    public record Answer(int status, String body, byte[] bytes, String contentType) {
+    public record Answer(int status, String body, byte[] bytes, String contentType, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonObject json() {
             return (JsonObject) parse(body);
         }
@@ -60,6 +64,12 @@ public final class DailiesClient {
 
     public Answer put(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A PUT with extra headers, given as name, value pairs. */
+    public Answer put(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").headers(headers)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -136,7 +146,7 @@ public final class DailiesClient {
         try {
             HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.body(),
-                    r.headers().firstValue("Content-Type").orElse(""));
+                    r.headers().firstValue("Content-Type").orElse(""), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
