@@ -142,7 +142,11 @@ class RenderRunIT {
         }
 
         assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"maybe\",\"reviewer\":\"Ana\"}").status());
-        assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"ACCEPT\"}").status());
+        DailiesClient.Answer noReviewer = api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"ACCEPT\"}");
+        assertEquals(400, noReviewer.status());
+        // Bean Validation names the field, in the API's problem shape.
+        assertEquals("reviewer", noReviewer.json().getJsonArray("fields").getJsonObject(0).getString("field"), noReviewer.body());
+        assertTrue(noReviewer.json().getString("detail").startsWith("reviewer: "), noReviewer.body());
         assertEquals(404, api.postJson("api/takes/987654321/reviews", "{\"verdict\":\"ACCEPT\",\"reviewer\":\"Ana\"}").status());
         DailiesClient.Answer notJson = api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\": RETAKE");
         assertEquals(400, notJson.status(), notJson.body());
@@ -159,7 +163,9 @@ class RenderRunIT {
         SampleRun sample = sampleRun(api);
         String thresholds = "api/projects/" + sample.projectId() + "/thresholds";
         assertEquals(-16.0, api.get(thresholds).json().getJsonObject("effective").getJsonNumber("loudnessMinLufs").doubleValue());
-        assertEquals(400, put(api, thresholds, "{\"loudnessMinimum\": -12}").status(), "unknown threshold");
+        DailiesClient.Answer unknown = put(api, thresholds, "{\"loudnessMinimum\": -12}");
+        assertEquals(400, unknown.status(), "unknown threshold");
+        assertEquals("loudnessMinimum", unknown.json().getJsonArray("fields").getJsonObject(0).getString("field"), unknown.body());
         assertEquals(400, put(api, thresholds, "{\"loudnessMinLufs\": -10, \"loudnessMaxLufs\": -12}").status(), "reversed window");
         // A louder delivery spec than the emulator's -15.5 LUFS mix: audio sync drops below the pass mark.
         DailiesClient.Answer set = put(api, thresholds, "{\"loudnessMinLufs\": -12, \"loudnessMaxLufs\": -10}");
