@@ -70,9 +70,27 @@ public record TakeResult(String sequence, String shot, String prompt, String vid
             }
         }
         return new TakeResult(t.getShot().getSequence().getCode(), t.getShot().getCode(), t.getPrompt(), t.getVideoId(),
-                t.getStatus().name(), t.getFilePath(), criteria, s == null ? null : s.getOverall(), verdict, notes.toString(),
+                t.getStatus().name(), storedName(t.getFilePath()), criteria, s == null ? null : s.getOverall(), verdict, notes.toString(),
                 judgeAdherence, judgeRealism, review == null ? null : review.getNotes(),
                 t.getRun().getMode().name().toLowerCase(java.util.Locale.ROOT), charged(t));
+    }
+
+    /**
+     * Where a take's file is, as a report shows it: relative to the storage folder, where takes are kept as
+     * {@code takes/run-<id>/<name>.mp4} (e.g. {@code takes/run-3/Castle_SC1-01_take17.mp4}); never the
+     * server's absolute path. Null when the take has no file.
+     */
+    public static String storedName(String filePath) {
+        if (filePath == null || filePath.isBlank()) {
+            return null;
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(filePath);
+        int n = p.getNameCount();
+        if (n >= 3 && p.getName(n - 3).toString().equals("takes")) {
+            return p.subpath(n - 3, n).toString().replace('\\', '/');
+        }
+        java.nio.file.Path name = p.getFileName();
+        return name == null ? null : name.toString();
     }
 
     /** A take is paid for once the provider delivered it; a refused or failed generation costs nothing. */

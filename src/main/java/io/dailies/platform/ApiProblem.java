@@ -44,13 +44,15 @@ public final class ApiProblem {
         }
     }
 
-    /** A failure nobody planned for: logged in full on the server, answered as JSON without internals. */
+    /**
+     * A failure nobody planned for, an {@link Error} such as {@link OutOfMemoryError} too: logged in full on
+     * the server with a reference, answered as JSON with that reference and without internals.
+     */
     @Provider
-    public static class Unexpected implements ExceptionMapper<Exception> {
-        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ApiProblem.class.getName());
+    public static class Unexpected implements ExceptionMapper<Throwable> {
 
         @Override
-        public Response toResponse(Exception e) {
+        public Response toResponse(Throwable e) {
             jakarta.persistence.OptimisticLockException lost = lostUpdate(e);
             if (lost != null) {
                 // Two actors changed the same thing at once and this request came second: nothing of it was saved.
@@ -66,12 +68,34 @@ public final class ApiProblem {
                 return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(body(400, "Bad Request", "The request body is not valid JSON: " + unreadable.getMessage())).build();
             }
-            String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
-            LOG.log(java.util.logging.Level.SEVERE, "Unexpected API error " + reference, e);
-            return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(body(500, "Internal Server Error", "Dailies could not complete the request (error " + reference
-                            + " in the server log).")).build();
+            return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(unexpected(e)).build();
         }
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ApiProblem.class.getName());
+
+    /**
+     * The 500 answer to a failure nobody planned for: logs it in full with a fresh reference and says that
+     * reference, nothing of the failure's internals. Running out of memory says so, and what to do.
+     */
+    static String unexpected(Throwable e) {
+        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(java.util.logging.Level.SEVERE, "Unexpected API error " + reference, e);
+        if (outOfMemory(e)) {
+            return body(500, "Internal Server Error", "Dailies ran out of memory answering this request (error " + reference
+                    + " in the server log). Ask for less at once (e.g. a smaller ?limit=) or give the server more heap.");
+        }
+        return body(500, "Internal Server Error", "Dailies could not complete the request (error " + reference
+                + " in the server log).");
+    }
+
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The optimistic lock failure behind an exception (a commit wraps it in transaction exceptions), if any. */

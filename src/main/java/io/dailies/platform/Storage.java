@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The folder Dailies keeps its files in: uploaded workbooks, takes, reports, the emulator's renders. */
+/**
+ * The folder Dailies keeps its files in: uploaded workbooks, takes, reports, the emulator's renders.
+ * Where it is on the server is the server's business: what the API, the reports and the database
+ * say of a file is its path relative to this folder ({@link #relative}), e.g. {@code reports/run-3.xlsx}.
+ */
 @ApplicationScoped
 public class Storage {
 
@@ -22,8 +26,25 @@ public class Storage {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create storage folder " + dir, e);
+            throw new UncheckedIOException("Cannot create storage folder " + dir.getFileName(), e);
         }
+    }
+
+    /** A file's path relative to the storage dir, with '/' between names; a file outside it by its name only. */
+    public String relative(Path file) {
+        return relative(Path.of(root), file);
+    }
+
+    static String relative(Path root, Path file) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(absoluteRoot) ? absoluteRoot.relativize(absolute) : absolute.getFileName();
+        return shown == null ? "" : shown.toString().replace('\\', '/');
+    }
+
+    /** The file a stored path names: relative to the storage dir, or as it is when absolute (older records). */
+    public Path resolve(String stored) {
+        return Path.of(root).resolve(stored);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dailies.production;
 
+import io.dailies.platform.CrashPoints;
 import io.dailies.core.RunBatch;
 import io.dailies.core.Take;
 import io.dailies.platform.Storage;
@@ -164,6 +165,7 @@ public class BatchRender {
             if (video.completed()) {
                 try {
                     RenderTakes.store(current, runId, videos, storage, ledger);
+                    CrashPoints.reach("batch.collecting"); // a take stored, the batch's others not yet
                 } catch (ProviderException e) {
                     if (!e.kind().retryable()) {
                         ledger.recordFailed(take.getId(), "The take could not be downloaded: " + e.describe());

@@ -1,5 +1,6 @@
 package io.dailies.production;
 
+import io.dailies.platform.CrashPoints;
 import io.dailies.core.RunBatch;
 import io.dailies.provider.BatchJob;
 import io.dailies.provider.ProviderBatches;
@@ -50,6 +51,7 @@ public final class BatchSubmission {
                 checkpoints.recordInputFile(checkpointId, files.upload(upload, ProviderFiles.BATCH).id());
             }
             b = checkpoints.find(checkpointId);
+            CrashPoints.reach("batch.after-upload");
         }
         if (b.getCreateIntentAt() != null) {
             Optional<BatchJob> earlier = batches.findByInputFile(b.getInputFileId());
@@ -62,6 +64,7 @@ public final class BatchSubmission {
         checkpoints.recordCreateIntent(checkpointId);
         BatchJob job = batches.create(b.getInputFileId(), endpoint, ProviderBatches.WINDOW_24H, metadata,
                 "dailies-batch-" + b.getInputFileName());
+        CrashPoints.reach("batch.after-create");
         checkpoints.recordBatch(checkpointId, job.id(), job.status());
         return job.id();
     }

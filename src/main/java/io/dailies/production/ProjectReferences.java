@@ -1,8 +1,13 @@
 package io.dailies.production;
 
+import io.dailies.core.ReferenceImage;
 import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Page;
+import io.dailies.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
@@ -19,6 +24,9 @@ public class ProjectReferences {
 
     @Inject
     Projects projects;
+
+    @PersistenceContext
+    EntityManager em;
 
     /**
      * Stores each multipart part named 'file' under its file name; other parts are ignored, and a request
@@ -42,10 +50,14 @@ public class ProjectReferences {
         return stored;
     }
 
-    /** The project's images by name; 404 when there is no such project. */
+    /** A page of the project's images by name; 404 when there is no such project. */
     @Transactional
-    public List<ReferenceView> of(long projectId) {
+    public Page<ReferenceView> of(long projectId, PageRequest page) {
         projects.find(projectId);
-        return references.ofProject(projectId).stream().map(ReferenceView::of).toList();
+        List<ReferenceImage> images = page.rows(em.createNamedQuery("ReferenceImage.byProject", ReferenceImage.class)
+                .setParameter("projectId", projectId));
+        long total = page.total(images, () -> em.createQuery("select count(r) from ReferenceImage r where r.project.id = :p", Long.class)
+                .setParameter("p", projectId).getSingleResult());
+        return new Page<>(images, total, page).map(ReferenceView::of);
     }
 }

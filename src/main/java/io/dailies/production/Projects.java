@@ -4,6 +4,8 @@ import io.dailies.core.Project;
 import io.dailies.core.Shot;
 import io.dailies.core.ShotContent;
 import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Page;
+import io.dailies.platform.PageRequest;
 import io.dailies.prompt.CostEstimate;
 import io.dailies.prompt.VideoParameters;
 import io.dailies.provider.catalog.ModelCatalog;
@@ -11,10 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +34,32 @@ public class Projects {
     ModelCatalog catalog;
 
     /**
-     * Every project, newest first, with its active shots counted: two queries however many projects there
-     * are, the shot counts of all projects grouped by project, then the projects' own columns.
+     * A page of the projects, newest first, each with its active shots counted; {@code name} (exact) filters
+     * when not null. Three bounded queries: the page's projects, their count, and the shot counts of those
+     * projects only.
      */
     @Transactional
-    public List<ProjectView> list() {
-        Map<Long, Long> shots = new HashMap<>();
-        for (Object[] row : em.createQuery("select q.project.id, count(s) from Shot s join s.sequence q"
-                + " where s.omitted = false group by q.project.id", Object[].class).getResultList()) {
-            shots.put((Long) row[0], (Long) row[1]);
+    public Page<ProjectView> list(PageRequest page, String name) {
+        String where = name == null ? "" : " where p.name = :name";
+        TypedQuery<Object[]> rows = em.createQuery("select p.id, p.name, p.budgetUsd, p.createdAt, p.updatedAt from Project p"
+                + where + " order by p.id desc", Object[].class);
+        TypedQuery<Long> count = em.createQuery("select count(p) from Project p" + where, Long.class);
+        if (name != null) {
+            rows.setParameter("name", name);
+            count.setParameter("name", name);
         }
-        return em.createQuery("select p.id, p.name, p.budgetUsd, p.createdAt, p.updatedAt from Project p order by p.id desc",
-                        Object[].class).getResultStream()
-                .map(p -> new ProjectView((Long) p[0], (String) p[1], shots.getOrDefault((Long) p[0], 0L),
-                        (BigDecimal) p[2], (Instant) p[3], (Instant) p[4]))
-                .toList();
+        List<Object[]> projects = page.rows(rows);
+        long total = page.total(projects, count::getSingleResult);
+        Map<Long, Long> shots = new HashMap<>();
+        if (!projects.isEmpty()) {
+            for (Object[] row : em.createQuery("select q.project.id, count(s) from Shot s join s.sequence q"
+                    + " where s.omitted = false and q.project.id in :ids group by q.project.id", Object[].class)
+                    .setParameter("ids", projects.stream().map(p -> (Long) p[0]).toList()).getResultList()) {
+                shots.put((Long) row[0], (Long) row[1]);
+            }
+        }
+        return new Page<>(projects.stream().map(p -> new ProjectView((Long) p[0], (String) p[1], shots.getOrDefault((Long) p[0], 0L),
+                (BigDecimal) p[2], (Instant) p[3], (Instant) p[4])).toList(), total, page);
     }
 
     /** One project; 404 when there is none. */
@@ -56,19 +71,49 @@ public class Projects {
         return new ProjectView(p.getId(), p.getName(), shots, p.getBudgetUsd(), p.getCreatedAt(), p.getUpdatedAt());
     }
 
-    /** The project's shots, omitted ones too, in workbook order, each with what one take costs. */
+    /**
+     * A page of the project's shots, omitted ones too unless {@code omitted} says, in workbook order, each
+     * with what one take costs; {@code sequence} (a sequence's code) filters when not null. Whatever the
+     * project's size, the page's shot ids come first from a narrow sorted query, then only those shots are
+     * loaded, and the filtered shots are counted.
+     */
     @Transactional
-    public List<ShotView> shots(long projectId) {
+    public Page<ShotView> shots(long projectId, PageRequest page, String sequence, Boolean omitted) {
         find(projectId);
-        return em.createNamedQuery("Shot.byProject", Shot.class).setParameter("projectId", projectId).getResultStream()
-                .map(s -> {
-                    ShotContent c = s.content();
-                    ShotView.Estimate estimate = CostEstimate.shot(catalog, s.getCode(),
-                                    new VideoParameters(c.model(), c.size(), c.seconds(), null, List.of()), 1)
-                            .map(line -> new ShotView.Estimate(line.sync(), line.batch())).orElse(null);
-                    return ShotView.of(s, estimate);
-                })
-                .toList();
+        String where = " where q.project.id = :p" + (sequence == null ? "" : " and q.code = :sequence")
+                + (omitted == null ? "" : " and s.omitted = :omitted");
+        TypedQuery<Long> ids = em.createQuery("select s.id from Shot s join s.sequence q" + where
+                + " order by q.position, s.position, s.id", Long.class);
+        TypedQuery<Long> count = em.createQuery("select count(s) from Shot s join s.sequence q" + where, Long.class);
+        for (TypedQuery<Long> q : List.of(ids, count)) {
+            q.setParameter("p", projectId);
+            if (sequence != null) {
+                q.setParameter("sequence", sequence);
+            }
+            if (omitted != null) {
+                q.setParameter("omitted", omitted);
+            }
+        }
+        List<Long> onPage = page.rows(ids);
+        long total = page.total(onPage, count::getSingleResult);
+        Map<Long, Shot> shots = new HashMap<>();
+        if (!onPage.isEmpty()) {
+            em.createQuery("select s from Shot s join fetch s.sequence where s.id in :ids", Shot.class).setParameter("ids", onPage)
+                    .getResultList().forEach(s -> shots.put(s.getId(), s));
+        }
+        List<ShotView> views = new ArrayList<>(onPage.size());
+        for (Long id : onPage) {
+            Shot s = shots.get(id);
+            if (s == null) {
+                continue;
+            }
+            ShotContent c = s.content();
+            ShotView.Estimate estimate = CostEstimate.shot(catalog, s.getCode(),
+                            new VideoParameters(c.model(), c.size(), c.seconds(), null, List.of()), 1)
+                    .map(line -> new ShotView.Estimate(line.sync(), line.batch())).orElse(null);
+            views.add(ShotView.of(s, estimate));
+        }
+        return new Page<>(views, total, page);
     }
 
     /** What a run of the project's active shots would cost with {@code takes} takes each (1 to 100). */

@@ -1,6 +1,10 @@
 package io.dailies.production;
 
+import io.dailies.platform.Filters;
+import io.dailies.platform.PageRequest;
+import io.dailies.platform.Paging;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,9 +35,10 @@ public class ProjectsResource {
     @Inject
     RunViews runViews;
 
+    /** The projects, newest first, a page at a time (?limit=, ?offset=); ?name= (exact) finds one by its name. */
     @GET
-    public List<ProjectView> list() {
-        return projects.list();
+    public Response list(@BeanParam Paging paging, @QueryParam("name") String name) {
+        return paging.answer(projects.list(paging.request(), Filters.text(name)));
     }
 
     @GET
@@ -42,10 +47,16 @@ public class ProjectsResource {
         return projects.get(id);
     }
 
+    /**
+     * The project's shots in workbook order, a page at a time (?limit=, ?offset=). Filters: ?sequence= (a
+     * sequence's code, exact) and ?omitted=true|false (shots left out of the last import, or the active ones).
+     */
     @GET
     @Path("{id}/shots")
-    public List<ShotView> shots(@PathParam("id") long id) {
-        return projects.shots(id);
+    public Response shots(@PathParam("id") long id, @BeanParam Paging paging, @QueryParam("sequence") String sequence,
+                          @QueryParam("omitted") String omitted) {
+        PageRequest page = paging.request();
+        return paging.answer(projects.shots(id, page, Filters.text(sequence), Filters.bool("omitted", omitted)));
     }
 
     /** What a run of the project's active shots would cost, per shot and in total, sync and with the Batch API. */
@@ -85,9 +96,10 @@ public class ProjectsResource {
         return references.upload(id, parts);
     }
 
+    /** The project's reference images by name, a page at a time (?limit=, ?offset=). */
     @GET
     @Path("{id}/references")
-    public List<ReferenceView> references(@PathParam("id") long id) {
-        return references.of(id);
+    public Response references(@PathParam("id") long id, @BeanParam Paging paging) {
+        return paging.answer(references.of(id, paging.request()));
     }
 }

@@ -1,5 +1,6 @@
 package io.dailies.production;
 
+import io.dailies.platform.CrashPoints;
 import io.dailies.core.Run;
 import io.dailies.core.Take;
 import io.dailies.platform.Storage;
@@ -162,8 +163,10 @@ public class RenderTakes extends AbstractBatchlet {
         }
         String key = take.getIdempotencyKey() != null ? take.getIdempotencyKey() : "dailies-take-" + take.getId();
         ledger.recordIntent(take.getId(), request.hash(), key);
+        CrashPoints.reach("render.after-intent");
         try {
             VideoJob video = provider.create(request, key);
+            CrashPoints.reach("render.after-create");
             ledger.recordSubmitted(take.getId(), video.id());
             return true;
         } catch (ProviderException e) {
@@ -269,6 +272,7 @@ public class RenderTakes extends AbstractBatchlet {
     }
 
     private void poll(Take take, VideoJob listed) {
+        CrashPoints.reach("render.awaiting");
         try {
             VideoJob video = listed != null ? listed : provider.retrieve(take.getVideoId());
             if (video.completed()) {

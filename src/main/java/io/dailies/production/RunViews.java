@@ -3,16 +3,20 @@ package io.dailies.production;
 import io.dailies.core.Run;
 import io.dailies.core.Take;
 import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Page;
+import io.dailies.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Runs as the API shows them: each with its take counts, read in one transaction. */
 @ApplicationScoped
@@ -27,20 +31,37 @@ public class RunViews {
     @Inject
     RunBatches runBatches;
 
-    /** The latest runs, newest first: two queries however many runs, the runs and all their take counts. */
+    /**
+     * A page of the runs, newest first, each with its take counts; {@code projectId} and {@code statuses}
+     * filter when given. Three bounded queries however many runs and takes: the page's runs, their count,
+     * and the take counts of those runs grouped by status.
+     */
     @Transactional
-    public List<RunView> recent(int max) {
-        List<Run> recent = runs.recent(max);
-        if (recent.isEmpty()) {
-            return List.of();
+    public Page<RunView> page(PageRequest page, Long projectId, Set<Run.Status> statuses) {
+        String where = " where 1 = 1" + (projectId == null ? "" : " and r.project.id = :project")
+                + (statuses.isEmpty() ? "" : " and r.status in :statuses");
+        TypedQuery<Run> rows = em.createQuery("select r from Run r join fetch r.project" + where + " order by r.id desc", Run.class);
+        TypedQuery<Long> count = em.createQuery("select count(r) from Run r" + where, Long.class);
+        for (TypedQuery<?> q : List.of(rows, count)) {
+            if (projectId != null) {
+                q.setParameter("project", projectId);
+            }
+            if (!statuses.isEmpty()) {
+                q.setParameter("statuses", statuses);
+            }
+        }
+        List<Run> runs = page.rows(rows);
+        long total = page.total(runs, count::getSingleResult);
+        if (runs.isEmpty()) {
+            return new Page<>(List.of(), total, page);
         }
         Map<Long, Map<Take.Status, Long>> counts = new HashMap<>();
         for (Object[] row : em.createQuery("select t.run.id, t.status, count(t) from Take t where t.run.id in :runIds"
                         + " group by t.run.id, t.status", Object[].class)
-                .setParameter("runIds", recent.stream().map(Run::getId).toList()).getResultList()) {
+                .setParameter("runIds", runs.stream().map(Run::getId).toList()).getResultList()) {
             counts.computeIfAbsent((Long) row[0], id -> new EnumMap<>(Take.Status.class)).put((Take.Status) row[1], (Long) row[2]);
         }
-        return recent.stream().map(r -> RunView.of(r, counts.getOrDefault(r.getId(), Map.of()))).toList();
+        return new Page<>(runs, total, page).map(r -> RunView.of(r, counts.getOrDefault(r.getId(), Map.of())));
     }
 
     /** The run with its Batch API jobs (GET /api/runs/{id}); 404 when there is none. */

@@ -1,15 +1,20 @@
 package io.dailies.production;
 
+import io.dailies.core.Run;
+import io.dailies.platform.Filters;
+import io.dailies.platform.PageRequest;
+import io.dailies.platform.Paging;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /** Runs and their progress (GET /api/runs/{id}); their takes and report are the report component's. */
 @Path("runs")
@@ -22,10 +27,14 @@ public class RunsResource {
     @Inject
     RunJobs jobs;
 
-    /** The 50 latest runs, newest first. */
+    /**
+     * The runs, newest first, a page at a time (?limit=, ?offset=). Filters: ?project= (a project's id) and
+     * ?status=QUEUED,RUNNING,COMPLETED,FAILED,STOPPED.
+     */
     @GET
-    public List<RunView> list() {
-        return views.recent(50);
+    public Response list(@BeanParam Paging paging, @QueryParam("project") String project, @QueryParam("status") String status) {
+        PageRequest page = paging.request();
+        return paging.answer(views.page(page, Filters.id("project", project), Filters.anyOf("status", status, Run.Status.class)));
     }
 
     /** The run with its Batch API jobs: where each stands at the provider (its checkpoint). */

@@ -3,6 +3,8 @@ package io.dailies.prompt;
 import io.dailies.core.Shot;
 import io.dailies.core.ShotPrompt;
 import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Page;
+import io.dailies.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +31,15 @@ public class PromptHistory {
     public List<ShotPrompt> versions(long shotId) {
         shot(shotId);
         return prompts.versions(shotId);
+    }
+
+    /** A page of the shot's prompt versions, oldest first; 404 for no such shot. */
+    @Transactional
+    public Page<ShotPrompt> versions(long shotId, PageRequest page) {
+        shot(shotId);
+        List<ShotPrompt> versions = page.rows(em.createNamedQuery("ShotPrompt.byShot", ShotPrompt.class).setParameter("shotId", shotId));
+        return new Page<>(versions, page.total(versions, () -> em.createQuery("select count(p) from ShotPrompt p where p.shot.id = :s",
+                Long.class).setParameter("s", shotId).getSingleResult()), page);
     }
 
     /**

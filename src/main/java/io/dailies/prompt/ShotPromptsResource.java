@@ -1,7 +1,9 @@
 package io.dailies.prompt;
 
 import io.dailies.platform.Inputs;
+import io.dailies.platform.Paging;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 
 /**
  * A shot's prompt versions (GET /api/shots/{id}/prompts), the diff between two of them
@@ -29,10 +30,11 @@ public class ShotPromptsResource {
     @Inject
     Inputs inputs;
 
+    /** The shot's prompt versions, oldest first, a page at a time (?limit=, ?offset=). */
     @GET
     @Path("prompts")
-    public List<PromptVersionView> versions(@PathParam("shotId") long shotId) {
-        return history.versions(shotId).stream().map(PromptVersionView::of).toList();
+    public Response versions(@PathParam("shotId") long shotId, @BeanParam Paging paging) {
+        return paging.answer(history.versions(shotId, paging.request()).map(PromptVersionView::of));
     }
 
     @GET

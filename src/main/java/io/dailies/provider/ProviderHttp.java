@@ -1,5 +1,6 @@
 package io.dailies.provider;
 
+import io.dailies.platform.CrashPoints;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -169,6 +170,8 @@ public class ProviderHttp {
             Path partial = target.resolveSibling(target.getFileName() + ".part");
             try {
                 String sha = copy(r, partial);
+                // Crash tests: the bytes are on disk, not yet in place, and the ledger does not know of them.
+                CrashPoints.reach("render.downloading");
                 moveIntoPlace(partial, target);
                 return sha;
             } finally {

@@ -1,5 +1,6 @@
 package io.dailies.report;
 
+import io.dailies.platform.CrashPoints;
 import io.dailies.core.Review;
 import io.dailies.core.Run;
 import io.dailies.core.Score;
@@ -99,7 +100,9 @@ public class RunReports {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report of run " + runId, e);
         }
-        em.find(Run.class, runId).setReportFile(file.toString());
+        CrashPoints.reach("report.write"); // the workbook written, the run not told yet
+        // Where the report is, relative to the storage folder: the server's own paths stay on the server.
+        em.find(Run.class, runId).setReportFile(storage.relative(file));
         return file;
     }
 

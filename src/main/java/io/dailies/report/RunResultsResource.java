@@ -1,22 +1,25 @@
 package io.dailies.report;
 
-import io.dailies.core.Review;
 import io.dailies.core.Run;
-import io.dailies.core.Score;
+import io.dailies.core.Take;
+import io.dailies.core.Verdict;
 import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Filters;
+import io.dailies.platform.PageRequest;
+import io.dailies.platform.Paging;
+import io.dailies.platform.Storage;
 import io.dailies.production.RunService;
-import io.dailies.review.Reviews;
-import io.dailies.scoring.RunScores;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /** What a run came to: its takes with scores and reviews (GET /api/runs/{id}/takes) and its report workbook. */
 @Path("runs")
@@ -32,19 +35,25 @@ public class RunResultsResource {
     RunReports reports;
 
     @Inject
-    Reviews reviews;
+    RunTakes takes;
 
     @Inject
-    RunScores runScores;
+    Storage storage;
 
-    /** The run's takes with their scores, the automated verdict, the latest review and the verdict that counts. */
+    /**
+     * The run's takes with their scores, the automated verdict, the latest review and the verdict that counts,
+     * in shot order, a page at a time (?limit=, ?offset=; X-Total-Count and Link headers). Filters:
+     * ?status=SCORED,FAILED (the take's status) and ?verdict=RETAKE,REVIEW (the verdict that counts).
+     */
     @GET
     @Path("{id}/takes")
-    public List<RunTakeView> takes(@PathParam("id") long id) {
+    public Response takes(@PathParam("id") long id, @BeanParam Paging paging, @QueryParam("status") String status,
+                          @QueryParam("verdict") String verdict) {
+        PageRequest page = paging.request();
+        Set<Take.Status> statuses = Filters.anyOf("status", status, Take.Status.class);
+        Set<Verdict> verdicts = Filters.anyOf("verdict", verdict, Verdict.class);
         find(id);
-        Map<Long, Score> scores = runScores.byTake(id);
-        Map<Long, Review> reviewed = reviews.latestByTake(id);
-        return runs.takes(id).stream().map(t -> RunTakeView.of(t, scores.get(t.getId()), reviewed.get(t.getId()))).toList();
+        return paging.answer(takes.page(id, page, statuses, verdicts));
     }
 
     @GET
@@ -52,7 +61,7 @@ public class RunResultsResource {
     @Produces({XLSX, MediaType.APPLICATION_JSON})
     public Response report(@PathParam("id") long id) {
         Run run = find(id);
-        if (run.getReportFile() == null || !Files.exists(java.nio.file.Path.of(run.getReportFile()))) {
+        if (run.getReportFile() == null || !Files.exists(storage.resolve(run.getReportFile()))) {
             throw ApiProblem.of(Response.Status.CONFLICT, "Run " + id + " has no report yet (status " + run.getStatus()
                     + "); the report is written when the run completes.");
         }

@@ -4,6 +4,8 @@ import io.dailies.core.Review;
 import io.dailies.core.Take;
 import io.dailies.core.Verdict;
 import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Page;
+import io.dailies.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +36,14 @@ public class Reviews {
     @Transactional
     public List<Review> ofTake(long takeId) {
         return em.createNamedQuery("Review.byTake", Review.class).setParameter("takeId", takeId).getResultList();
+    }
+
+    /** A page of the take's reviews, newest first. */
+    @Transactional
+    public Page<Review> ofTake(long takeId, PageRequest page) {
+        List<Review> reviews = page.rows(em.createNamedQuery("Review.byTake", Review.class).setParameter("takeId", takeId));
+        return new Page<>(reviews, page.total(reviews, () -> em.createQuery("select count(r) from Review r where r.take.id = :t",
+                Long.class).setParameter("t", takeId).getSingleResult()), page);
     }
 
     /** The latest review of each reviewed take of a run, by take id. */

@@ -3,7 +3,9 @@ package io.dailies.review;
 import io.dailies.core.Review;
 import io.dailies.platform.ApiProblem;
 import io.dailies.platform.Inputs;
+import io.dailies.platform.Paging;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 
 /**
  * A reviewer's verdict on a take: POST /api/takes/{takeId}/reviews {"verdict", "notes", "reviewer"}.
@@ -39,8 +40,9 @@ public class ReviewsResource {
         return Response.created(URI.create("/api/takes/" + takeId + "/reviews")).entity(ReviewView.of(review)).build();
     }
 
+    /** The take's reviews, newest first, a page at a time (?limit=, ?offset=). */
     @GET
-    public List<ReviewView> list(@PathParam("takeId") long takeId) {
-        return reviews.ofTake(takeId).stream().map(ReviewView::of).toList();
+    public Response list(@PathParam("takeId") long takeId, @BeanParam Paging paging) {
+        return paging.answer(reviews.ofTake(takeId, paging.request()).map(ReviewView::of));
     }
 }

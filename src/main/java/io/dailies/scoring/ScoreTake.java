@@ -1,5 +1,6 @@
 package io.dailies.scoring;
 
+import io.dailies.platform.CrashPoints;
 import io.dailies.core.Run;
 import io.dailies.core.Take;
 import io.dailies.scoring.judge.TakeJudge;
@@ -41,6 +42,7 @@ public class ScoreTake implements ItemProcessor {
 
     @Override
     public Object processItem(Object item) throws Exception {
+        CrashPoints.reach("score.take");
         Take take = em.find(Take.class, (Long) item);
         Path file = Path.of(take.getFilePath());
         TakeMeasurements m;

@@ -2,7 +2,11 @@ package io.dailies.shotlist;
 
 import io.dailies.core.ShotlistImport;
 import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Filters;
+import io.dailies.platform.PageRequest;
+import io.dailies.platform.Paging;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -17,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 
 /** Upload a shot list (POST /api/shotlists) and follow its import (GET /api/shotlists/{id}). */
 @Path("shotlists")
@@ -31,6 +34,9 @@ public class ShotlistsResource {
 
     @Inject
     ShotlistUploads uploads;
+
+    @Inject
+    ShotlistImports summaries;
 
     /**
      * The workbook as part 'file', the project as part 'project' (optional), and 'partial' as a part or a
@@ -53,9 +59,15 @@ public class ShotlistsResource {
                 .location(URI.create("/api/shotlists/" + i.getId())).build();
     }
 
+    /**
+     * The uploaded shot lists, newest first, without their issues, a page at a time (?limit=, ?offset=).
+     * Filters: ?status=QUEUED,VALIDATING,IMPORTING,COMPLETED,REJECTED,FAILED and ?project= (a project's id).
+     */
     @GET
-    public List<ImportSummary> list() {
-        return imports.recent(50).stream().map(ImportSummary::of).toList();
+    public Response list(@BeanParam Paging paging, @QueryParam("status") String status, @QueryParam("project") String project) {
+        PageRequest page = paging.request();
+        return paging.answer(summaries.page(page, Filters.anyOf("status", status, ShotlistImport.Status.class),
+                Filters.id("project", project)));
     }
 
     @GET

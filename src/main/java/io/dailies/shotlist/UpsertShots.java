@@ -1,5 +1,6 @@
 package io.dailies.shotlist;
 
+import io.dailies.platform.CrashPoints;
 import io.dailies.core.Project;
 import io.dailies.core.Review;
 import io.dailies.core.Score;
@@ -81,6 +82,7 @@ public class UpsertShots extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
+        CrashPoints.reach("import.load"); // with #2: the first chunk committed, the second not
         long id = Long.parseLong(importId);
         ShotlistImport record = em.find(ShotlistImport.class, id);
         Project project = em.getReference(Project.class, projectId);

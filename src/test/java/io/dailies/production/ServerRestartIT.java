@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
+import io.dailies.it.ServerProcess;
+import java.util.Map;
 import io.dailies.it.Workbooks;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import jakarta.json.JsonArray;
@@ -60,8 +62,14 @@ class ServerRestartIT {
 
     @BeforeEach
     void startServer() {
-        controller.start(CONTAINER);
+        controller.start(CONTAINER, Map.of("javaVmArguments", ServerProcess.vmArguments()));
         deployer.deploy(DEPLOYMENT);
+    }
+
+    /** Always with the plain arguments: a crash test elsewhere may have started this container with a crash point. */
+    private void start() {
+        controller.start(CONTAINER, Map.of("javaVmArguments", ServerProcess.vmArguments()));
+        ServerProcess.awaitApplication(api);
     }
 
     @AfterEach
@@ -82,8 +90,7 @@ class ServerRestartIT {
         int shots = imported.getInt("created");
 
         controller.stop(CONTAINER);
-        controller.start(CONTAINER);
-        awaitApplication();
+        start();
 
         JsonObject after = api.get("api/shotlists/" + importId).json();
         assertEquals("COMPLETED", after.getString("status"));
@@ -118,14 +125,7 @@ class ServerRestartIT {
             }
             DailiesClient.pause(50);
         }
-        killServer();
-        try {
-            controller.stop(CONTAINER);
-        } catch (RuntimeException alreadyDead) {
-            // the managed container notices its process is gone
-        }
-        controller.start(CONTAINER);
-        awaitApplication();
+        restartAfterKill();
 
         JsonObject run = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(5));
         assertEquals("COMPLETED", run.getString("status"), run.toString());
@@ -142,7 +142,7 @@ class ServerRestartIT {
         for (JsonValue v : rows) {
             JsonObject s = v.asJsonObject();
             String prompt = s.getString("prompt");
-            assertEquals(1, perPrompt.getInt(sha256(prompt), 0), "shot " + s.getString("shot") + " created exactly once");
+            assertEquals(1, perPrompt.getInt(ServerProcess.sha256(prompt), 0), "shot " + s.getString("shot") + " created exactly once");
         }
         JsonObject dead = findExecution(api.get("api/jobs").array(), firstExecution);
         assertEquals("FAILED", dead.getString("batchStatus"), "the killed execution is marked failed, not left STARTED");
@@ -153,7 +153,7 @@ class ServerRestartIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         JsonObject imported = api.importShotlist("killed-submitting.xlsx", Workbooks.shots(tag, 4), "Killed submitting " + tag);
         long projectId = imported.getJsonNumber("projectId").longValue();
-        Set<String> prompts = prompts(projectId);
+        Set<String> prompts = ServerProcess.promptHashes(api, projectId);
         // Every create is processed by the provider but answered only 4 s later: the kill lands in between.
         DailiesClient.Answer faults = api.put("emulator/v1/control/faults", "{\"seed\":1,\"rules\":[{\"fault\":\"slow\","
                 + "\"method\":\"POST\",\"path\":\"^/videos$\",\"phase\":\"after\",\"delay_ms\":4000}]}");
@@ -163,7 +163,7 @@ class ServerRestartIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             JsonObject takes = api.get("api/runs/" + runId).json().getJsonObject("takes");
-            if (takes.getInt("SUBMITTING", 0) >= 1 && createdOf(prompts) >= 1) {
+            if (takes.getInt("SUBMITTING", 0) >= 1 && ServerProcess.createdOf(api, prompts) >= 1) {
                 break; // a take whose generation exists at the provider but whose id the ledger does not have
             }
             if (System.nanoTime() > deadline) {
@@ -176,7 +176,7 @@ class ServerRestartIT {
         JsonObject run = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(5));
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         assertEquals(4, run.getJsonObject("takes").getInt("SCORED", 0), run.toString());
-        assertEachCreatedOnce(prompts);
+        ServerProcess.assertEachCreatedOnce(api, prompts);
     }
 
     @Test
@@ -184,7 +184,7 @@ class ServerRestartIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         JsonObject imported = api.importShotlist("killed-batch.xlsx", Workbooks.shots(tag, 6), "Killed batch " + tag);
         long projectId = imported.getJsonNumber("projectId").longValue();
-        Set<String> prompts = prompts(projectId);
+        Set<String> prompts = ServerProcess.promptHashes(api, projectId);
         long batchesBefore = api.get("emulator/v1/control/counters").json().getJsonNumber("batches_created").longValue();
         long runId = api.post("api/projects/" + projectId + "/runs?mode=batch", null, new byte[0]).json()
                 .getJsonNumber("id").longValue();
@@ -207,66 +207,23 @@ class ServerRestartIT {
         assertEquals(6, run.getJsonObject("takes").getInt("SCORED", 0), run.toString());
         assertEquals(batchesBefore + 1, api.get("emulator/v1/control/counters").json().getJsonNumber("batches_created").longValue(),
                 "the restarted run polled its batch instead of creating another");
-        assertEachCreatedOnce(prompts);
+        ServerProcess.assertEachCreatedOnce(api, prompts);
     }
 
-    private void restartAfterKill() throws InterruptedException {
-        killServer();
+    private void restartAfterKill() {
+        ServerProcess.kill();
         try {
             controller.stop(CONTAINER);
         } catch (RuntimeException alreadyDead) {
             // the managed container notices its process is gone
         }
-        controller.start(CONTAINER);
-        awaitApplication();
+        start();
     }
 
-    private Set<String> prompts(long projectId) throws Exception {
-        Set<String> hashes = new java.util.HashSet<>();
-        for (JsonValue v : api.get("api/projects/" + projectId + "/shots").array()) {
-            hashes.add(sha256(v.asJsonObject().getString("prompt")));
-        }
-        return hashes;
-    }
 
-    private int createdOf(Set<String> promptHashes) {
-        JsonObject perPrompt = api.get("emulator/v1/control/counters").json().getJsonObject("created_per_prompt");
-        return promptHashes.stream().mapToInt(h -> perPrompt.getInt(h, 0)).sum();
-    }
 
-    private void assertEachCreatedOnce(Set<String> promptHashes) {
-        JsonObject perPrompt = api.get("emulator/v1/control/counters").json().getJsonObject("created_per_prompt");
-        for (String h : promptHashes) {
-            assertEquals(1, perPrompt.getInt(h, 0), "every take generated exactly once: " + perPrompt);
-        }
-    }
 
-    /** SIGKILL to the server JVM: no shutdown hooks, no chance to checkpoint. */
-    private static void killServer() throws InterruptedException {
-        String base = System.getProperty("it.server.base");
-        List<ProcessHandle> servers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("jboss-modules.jar") && c.contains(base)).orElse(false))
-                .toList();
-        assertEquals(1, servers.size(), "exactly one test server runs on " + base);
-        ProcessHandle server = servers.get(0);
-        assertTrue(server.destroyForcibly());
-        server.onExit().join();
-    }
 
-    private void awaitApplication() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (api.get("api/jobs").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused while the server boots
-            }
-            DailiesClient.pause(250);
-        }
-        fail("the application did not come back after the restart");
-    }
 
     private static JsonObject findExecution(JsonArray executions, long id) {
         for (JsonValue v : executions) {
@@ -286,7 +243,4 @@ class ServerRestartIT {
         }
     }
 
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
 }

@@ -299,16 +299,19 @@ public class BatchProcessor {
         }
     }
 
-    /** Like a sync create: the Idempotency-Key finds a generation made before, and the fault plan may doom a new one. */
+    /**
+     * Like a sync create: the Idempotency-Key finds a generation made before, and the fault plan may doom a
+     * new one or leave it stuck (then its request stays running until the batch's window closes and it expires).
+     */
     private EmulatedVideo generation(EmulatedBatch batch, EmulatedBatchLine line, List<EmulatedVideo> started) {
         String key = idempotencyKey(batch.getId(), line.getCustomId());
         EmulatedVideo video = emulator.byIdempotencyKey(key).orElse(null);
         if (video == null) {
-            Faults.Failure failure = faults.generationFailure(line.getModel(), line.getPrompt()).orElse(null);
+            Faults.GenerationFault fault = faults.generationFault(line.getModel(), line.getPrompt()).orElse(null);
             video = emulator.create(line.getModel(), line.getPrompt(), line.getSize(), line.getSeconds(), key,
-                    EmulatedVideo.Origin.PROMPT, failure);
+                    EmulatedVideo.Origin.PROMPT, fault);
         }
-        if (video.getErrorCode() == null) {
+        if (video.getErrorCode() == null && !video.isStuck()) {
             started.add(video);
         }
         return video;
@@ -333,7 +336,8 @@ public class BatchProcessor {
                 case "completed" -> line.succeed(now);
                 case "failed" -> line.fail(or(video.getErrorCode(), "generation_failed"), null,
                         or(video.getErrorMessage(), "The generation failed."), now);
-                case "in_progress" -> renders.ensure(video); // after a restart a take may have lost its half-rendered file
+                // After a restart a take may have lost its half-rendered file; a stuck one is never rendered.
+                case "in_progress" -> renders.ensure(video);
                 default -> { }
             }
         }

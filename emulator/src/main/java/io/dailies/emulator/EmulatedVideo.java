@@ -51,6 +51,12 @@ public class EmulatedVideo {
      * rules and the prompt's marker), as comma-separated wire names; null for none.
      */
     @Column(length = 400) private String defects;
+    /**
+     * Set when the fault plan's "stuck" fault caught this generation as it was accepted: it never
+     * finishes, and its progress stops at this value (below 100). Null for a generation that runs normally.
+     * Kept here, not in the plan, so the generation stays stuck after a restart or a new plan.
+     */
+    private Integer stuckAtProgress;
 
     protected EmulatedVideo() {
     }
@@ -138,7 +144,8 @@ public class EmulatedVideo {
     /**
      * The provider's status at {@code nowMillis}: queued for the queued time (even a generation that is
      * bound to fail: the provider only finds out once it starts), then failed if it failed, completed once
-     * the render time has passed and its file exists, else in progress.
+     * the render time has passed and its file exists, else in progress. A stuck generation stays in
+     * progress for ever, file or no file.
      */
     public String status(long nowMillis, boolean rendered) {
         if (nowMillis < createdAtMillis + queuedMillis) {
@@ -147,11 +154,39 @@ public class EmulatedVideo {
         if (errorCode != null) {
             return "failed";
         }
-        if (nowMillis >= doneAtMillis() && rendered) {
+        if (!isStuck() && nowMillis >= doneAtMillis() && rendered) {
             return "completed";
         }
         return "in_progress";
     }
+
+    /**
+     * The resource's progress for a {@code status} read at {@code nowMillis}: 0 while queued or once
+     * failed, 100 when completed, and in between the share of the render time gone by (1 to 99). A stuck
+     * generation's progress climbs the same way up to its stuck value and stays there.
+     */
+    public int progress(long nowMillis, String status) {
+        return switch (status) {
+            case "completed" -> 100;
+            case "queued", "failed" -> 0;
+            default -> {
+                int running = (int) Math.max(1, Math.min(99,
+                        (nowMillis - createdAtMillis - queuedMillis) * 100 / Math.max(1, renderMillis)));
+                yield isStuck() ? Math.min(running, stuckAtProgress) : running;
+            }
+        };
+    }
+
+    /** The fault plan's "stuck": this generation is never to finish, its progress stopping at {@code progress} (0-99). */
+    public void stick(int progress) {
+        if (progress < 0 || progress > 99) {
+            throw new IllegalArgumentException("A stuck generation's progress stays below 100, not " + progress);
+        }
+        this.stuckAtProgress = progress;
+    }
+
+    public boolean isStuck() { return stuckAtProgress != null; }
+    public Integer getStuckAtProgress() { return stuckAtProgress; }
 
     public void fail(String code, String message) {
         this.errorCode = code;

@@ -103,14 +103,14 @@ public class Emulator {
 
     /**
      * Accepts a generation made from a prompt or from another video, records the defects its take is to
-     * have ({@link Defects}), and, when the fault plan says so, marks it to fail (it is still accepted and
-     * counted: the client paid for it). A key that was seen before returns the earlier generation
-     * unchanged; {@code idempotencyKey} is null unless the client's keys are honoured
-     * ({@link IdempotencyKeys}) or the key is a batch request's own.
+     * have ({@link Defects}), and, when the fault plan says so ({@code fault}, null for none), marks it to
+     * fail or to stay stuck in progress (it is still accepted and counted: the client paid for it). A key
+     * that was seen before returns the earlier generation unchanged; {@code idempotencyKey} is null unless
+     * the client's keys are honoured ({@link IdempotencyKeys}) or the key is a batch request's own.
      */
     @Transactional
     public EmulatedVideo create(String model, String prompt, String size, String seconds, String idempotencyKey,
-                                EmulatedVideo.Origin origin, Faults.Failure failure) {
+                                EmulatedVideo.Origin origin, Faults.GenerationFault fault) {
         if (idempotencyKey != null) {
             Optional<EmulatedVideo> earlier = byIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
@@ -120,10 +120,20 @@ public class Emulator {
         EmulatedVideo video = create(model, prompt, size, seconds, idempotencyKey);
         video.madeFrom(origin == null ? EmulatedVideo.Origin.PROMPT : origin);
         video.bake(defects.forGeneration(model, prompt));
-        if (failure != null) {
-            video.fail(failure.code(), failure.message());
-        }
+        applyFault(video, fault);
         return video;
+    }
+
+    /** Records on a new generation what the fault plan decided for it (null: nothing). */
+    static void applyFault(EmulatedVideo video, Faults.GenerationFault fault) {
+        if (fault == null) {
+            return;
+        }
+        if (fault.isStuck()) {
+            video.stick(fault.stuckAtProgress());
+        } else {
+            video.fail(fault.failure().code(), fault.failure().message());
+        }
     }
 
     /** The generation an Idempotency-Key created before, if any. */

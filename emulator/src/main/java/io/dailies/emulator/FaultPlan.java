@@ -34,7 +34,7 @@ public final class FaultPlan {
     /** What goes wrong. The first five happen at the HTTP level (the servlet filter); the rest inside the provider. */
     public enum Kind {
         RATE_LIMIT, SERVER_ERROR, UNAVAILABLE, SLOW, DROP,
-        CONTENT_POLICY, BATCH_LINE, BATCH_EXPIRED, CONTENT_EXPIRED, MODEL_RATE_LIMIT;
+        CONTENT_POLICY, STUCK, BATCH_LINE, BATCH_EXPIRED, CONTENT_EXPIRED, MODEL_RATE_LIMIT;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -58,6 +58,9 @@ public final class FaultPlan {
     /** Before: the request is never processed. After: it is (the video IS created), then the answer is lost. */
     public enum Phase { BEFORE, AFTER }
 
+    /** Where a stuck generation's progress stops when the rule does not say ({@code "progress"}). */
+    public static final int DEFAULT_STUCK_PROGRESS = 42;
+
     private static final Set<String> COMMON = Set.of("fault", "count", "probability");
     private static final Set<String> REQUEST = Set.of("method", "path", "model");
     private static final Map<Kind, Set<String>> FIELDS = new EnumMap<>(Kind.class);
@@ -69,6 +72,7 @@ public final class FaultPlan {
         FIELDS.put(Kind.SLOW, union(COMMON, REQUEST, Set.of("phase", "delay_ms")));
         FIELDS.put(Kind.DROP, union(COMMON, REQUEST, Set.of("phase")));
         FIELDS.put(Kind.CONTENT_POLICY, union(COMMON, Set.of("model", "prompt", "code", "message")));
+        FIELDS.put(Kind.STUCK, union(COMMON, Set.of("model", "prompt", "progress")));
         FIELDS.put(Kind.BATCH_LINE, union(COMMON, Set.of("custom_id", "code", "message")));
         FIELDS.put(Kind.BATCH_EXPIRED, union(COMMON, Set.of("batch_id")));
         // A lifetime and a rate limit are standing conditions, not events: they are never "the first N" or "by chance".
@@ -78,11 +82,13 @@ public final class FaultPlan {
 
     /**
      * One rule. Matching fields are null when absent (absent matches everything); {@code count} and
-     * {@code probability} are null when absent (absent: fires on every match).
+     * {@code probability} are null when absent (absent: fires on every match). {@code progress} is where a
+     * stuck generation's progress stops (0 for other faults).
      */
     public record Rule(int index, Kind fault, Phase phase, String method, Pattern path, String model, Pattern prompt,
                        Pattern customId, Pattern batchId, Integer count, Double probability, Integer retryAfter,
-                       long delayMs, long lifetimeSeconds, int rpm, String code, String message, JsonObject source) {
+                       long delayMs, long lifetimeSeconds, int rpm, int progress, String code, String message,
+                       JsonObject source) {
 
         /** Whether this HTTP-level rule applies to a request (path is the part after /emulator/v1). */
         public boolean matchesRequest(String requestMethod, String requestPath, String requestModel) {
@@ -277,9 +283,14 @@ public final class FaultPlan {
             require(i, o, "rpm", where, "how many creates per model are allowed in any 60 seconds");
             rpm = (int) whole(i, o, "rpm", where, 0, 1_000_000);
         }
+        int progress = 0;
+        if (kind == Kind.STUCK) {
+            // Below 100: a stuck generation never looks finished.
+            progress = o.containsKey("progress") ? (int) whole(i, o, "progress", where, 0, 99) : DEFAULT_STUCK_PROGRESS;
+        }
         return new Rule(i, kind, phase, method, regex(i, o, "path", where), text(i, o, "model"), regex(i, o, "prompt", where),
                 regex(i, o, "custom_id", where), regex(i, o, "batch_id", where), count, probability, retryAfter, delayMs,
-                lifetime, rpm, text(i, o, "code"), text(i, o, "message"), o);
+                lifetime, rpm, progress, text(i, o, "code"), text(i, o, "message"), o);
     }
 
     private static void require(int i, JsonObject o, String field, String where, String what) {

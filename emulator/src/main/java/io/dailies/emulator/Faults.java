@@ -43,6 +43,31 @@ public class Faults {
     }
 
     /**
+     * What the fault plan does to a new generation, decided once when it is accepted and kept with it:
+     * it fails ({@code failure}, content_policy), or it never finishes, its progress stopping at
+     * {@code stuckAtProgress} (stuck; null otherwise). Exactly one of the two is set.
+     */
+    public record GenerationFault(Failure failure, Integer stuckAtProgress) {
+        public GenerationFault {
+            if ((failure == null) == (stuckAtProgress == null)) {
+                throw new IllegalArgumentException("A generation fault either fails it or leaves it stuck");
+            }
+        }
+
+        public static GenerationFault failed(Failure failure) {
+            return new GenerationFault(Objects.requireNonNull(failure), null);
+        }
+
+        public static GenerationFault stuck(int progress) {
+            return new GenerationFault(null, progress);
+        }
+
+        public boolean isStuck() {
+            return stuckAtProgress != null;
+        }
+    }
+
+    /**
      * What the filter does to one request: hold it back (before and/or after the endpoint ran), then
      * maybe replace the answer with {@code rule}'s fault. {@code rule} is null when only delays apply.
      */
@@ -200,15 +225,28 @@ public class Faults {
         return false;
     }
 
-    /** Whether a new generation (sync create or one batch line) is to fail, e.g. by content policy. */
-    public Optional<Failure> generationFailure(String model, String prompt) {
+    /**
+     * What becomes of a new generation (sync create, remix, edit, extension, or one batch line): nothing,
+     * a failure by content policy (content_policy), or never finishing (stuck). The content_policy and
+     * stuck rules are tried in the plan's order and the first that matches and fires decides; each call
+     * is one decision (it uses up a "count" or a draw of chance), so ask once per generation and keep the
+     * answer with it.
+     */
+    public Optional<GenerationFault> generationFault(String model, String prompt) {
         synchronized (lock) {
             for (Armed a : armed) {
                 FaultPlan.Rule r = a.rule;
-                if (r.fault() == FaultPlan.Kind.CONTENT_POLICY && r.matchesModel(model) && r.matchesPrompt(prompt) && fires(a)) {
-                    return Optional.of(new Failure(or(r.code(), "moderation_blocked"), or(r.message(),
-                            "Your request was blocked by our moderation system: the prompt may violate the content policy.")));
+                if (r.fault() != FaultPlan.Kind.CONTENT_POLICY && r.fault() != FaultPlan.Kind.STUCK) {
+                    continue;
                 }
+                if (!r.matchesModel(model) || !r.matchesPrompt(prompt) || !fires(a)) {
+                    continue;
+                }
+                if (r.fault() == FaultPlan.Kind.STUCK) {
+                    return Optional.of(GenerationFault.stuck(r.progress()));
+                }
+                return Optional.of(GenerationFault.failed(new Failure(or(r.code(), "moderation_blocked"), or(r.message(),
+                        "Your request was blocked by our moderation system: the prompt may violate the content policy."))));
             }
             return Optional.empty();
         }

@@ -73,9 +73,12 @@ public class RenderQueue {
         return Files.exists(file(videoId));
     }
 
-    /** Starts rendering unless the file exists or a render is under way. */
+    /**
+     * Starts rendering unless the file exists or a render is under way. A stuck generation (the fault
+     * plan's "stuck") is never rendered: it is never to finish, so its encoding would be wasted.
+     */
     public void ensure(EmulatedVideo video) {
-        if (rendered(video.getId()) || !rendering.add(video.getId())) {
+        if (video.isStuck() || rendered(video.getId()) || !rendering.add(video.getId())) {
             return;
         }
         String id = video.getId();

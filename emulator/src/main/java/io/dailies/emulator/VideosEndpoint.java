@@ -251,7 +251,8 @@ public class VideosEndpoint {
      * Every create path ends here: the rate limit is asked first; when the client's Idempotency-Key is
      * honoured ({@link IdempotencyKeys}, off by default) a key seen before returns the earlier generation;
      * a generation the fault plan dooms is still accepted (and paid for) but fails once its queued time is
-     * over, without rendering.
+     * over, without rendering; one the plan leaves stuck is accepted and paid for too, and stays in
+     * progress for ever, without rendering.
      */
     private Response generate(String model, String prompt, String size, String seconds, String idempotencyKey,
                               EmulatedVideo.Origin origin) {
@@ -263,9 +264,9 @@ public class VideosEndpoint {
                 return Response.ok(resource(earlier.get()).toString()).build();
             }
         }
-        Faults.Failure failure = faults.generationFailure(model, prompt).orElse(null);
-        EmulatedVideo video = emulator.create(model, prompt, size, seconds, key, origin, failure);
-        if (video.getErrorCode() == null) {
+        Faults.GenerationFault fault = faults.generationFault(model, prompt).orElse(null);
+        EmulatedVideo video = emulator.create(model, prompt, size, seconds, key, origin, fault);
+        if (video.getErrorCode() == null && !video.isStuck()) {
             renders.ensure(video);
         }
         return Response.ok(resource(video).toString()).build();
@@ -352,12 +353,7 @@ public class VideosEndpoint {
     }
 
     private int progress(EmulatedVideo v, String status) {
-        return switch (status) {
-            case "completed" -> 100;
-            case "queued", "failed" -> 0;
-            default -> (int) Math.max(1, Math.min(99,
-                    (System.currentTimeMillis() - v.getCreatedAtMillis() - v.getQueuedMillis()) * 100 / Math.max(1, v.getRenderMillis())));
-        };
+        return v.progress(System.currentTimeMillis(), status);
     }
 
     private static long completedAt(EmulatedVideo v) {

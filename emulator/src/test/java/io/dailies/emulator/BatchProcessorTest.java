@@ -59,6 +59,14 @@ class BatchProcessorTest {
     }
 
     @Test
+    void aStuckRequestHoldsItsBatchInProgressUntilTheWindowClosesThenItExpires() {
+        // Two of three requests done, the third's generation stuck (never completed, never failed).
+        assertEquals(WAIT, next("in_progress", VALIDATED + 3_600_000, 3, 2, 0, false));
+        assertEquals(WAIT, next("in_progress", EXPIRES - 1, 3, 2, 0, false));
+        assertEquals(EXPIRE, next("in_progress", EXPIRES, 3, 2, 0, false));
+    }
+
+    @Test
     void finalizingCancellingAndFinishedBatches() {
         assertEquals(COMPLETE, next("finalizing", VALIDATED, 3, 2, 1, false));
         assertEquals(CANCEL, next("cancelling", VALIDATED, 3, 0, 0, false));

@@ -3,6 +3,7 @@ package io.dailies.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,67 @@ class EmulatedVideoTest {
         assertEquals("queued", v.status(T0 + 500, false));
         assertEquals("failed", v.status(T0 + 1000, false));
         assertEquals("failed", v.status(T0 + 60_000, true), "a failure is final even if a file exists");
+    }
+
+    @Test
+    void aStuckGenerationIsQueuedThenInProgressForEverWithItsProgressStoppedBelow100() {
+        EmulatedVideo v = video();
+        assertFalse(v.isStuck());
+        v.stick(42);
+        assertTrue(v.isStuck());
+        assertEquals(42, v.getStuckAtProgress());
+        assertEquals("queued", v.status(T0 + 999, false));
+        assertEquals(0, v.progress(T0 + 999, "queued"));
+        assertEquals("in_progress", v.status(T0 + 2000, false));
+        assertEquals(25, v.progress(T0 + 2000, "in_progress"), "a quarter of the render time: it climbs as usual");
+        for (long later : new long[] {T0 + 5000, T0 + 60_000, T0 + 30L * 86_400_000}) {
+            assertEquals("in_progress", v.status(later, true), "never completed, even with a file in place");
+            assertEquals(42, v.progress(later, v.status(later, true)));
+        }
+    }
+
+    @Test
+    void aRunningGenerationsProgressClimbsTo99AndAStuckOneMayStopAnywhereBelow100() {
+        EmulatedVideo v = video();
+        assertEquals(1, v.progress(T0 + 1000, "in_progress"));
+        assertEquals(50, v.progress(T0 + 3000, "in_progress"));
+        assertEquals(99, v.progress(T0 + 60_000, "in_progress"), "rendered but its file not yet in place");
+        assertEquals(100, v.progress(T0 + 60_000, "completed"));
+        assertEquals(0, v.progress(T0 + 60_000, "failed"));
+        EmulatedVideo early = video();
+        early.stick(0);
+        assertEquals(0, early.progress(T0 + 60_000, "in_progress"));
+        EmulatedVideo late = video();
+        late.stick(99);
+        assertEquals("in_progress", late.status(T0 + 60_000, true));
+        assertEquals(99, late.progress(T0 + 60_000, "in_progress"));
+        assertThrows(IllegalArgumentException.class, () -> video().stick(100));
+        assertThrows(IllegalArgumentException.class, () -> video().stick(-1));
+    }
+
+    @Test
+    void theFaultDecidedAtAcceptanceIsRecordedOnTheVideo() {
+        EmulatedVideo stuck = video();
+        Emulator.applyFault(stuck, Faults.GenerationFault.stuck(17));
+        assertTrue(stuck.isStuck());
+        assertNull(stuck.getErrorCode());
+        EmulatedVideo failed = video();
+        Emulator.applyFault(failed, Faults.GenerationFault.failed(new Faults.Failure("moderation_blocked", "no")));
+        assertFalse(failed.isStuck());
+        assertEquals("failed", failed.status(T0 + 60_000, false));
+        EmulatedVideo plain = video();
+        Emulator.applyFault(plain, null);
+        assertFalse(plain.isStuck());
+        assertNull(plain.getErrorCode());
+        assertThrows(IllegalArgumentException.class, () -> new Faults.GenerationFault(null, null));
+    }
+
+    @Test
+    void aStuckGenerationIsNeverRendered() {
+        EmulatedVideo v = video();
+        v.stick(42);
+        // A RenderQueue with no storage and no executor: anything past the stuck check would throw.
+        new RenderQueue().ensure(v);
     }
 
     @Test

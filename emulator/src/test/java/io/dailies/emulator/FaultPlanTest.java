@@ -52,6 +52,48 @@ class FaultPlanTest {
     }
 
     @Test
+    void parsesStuckWithItsProgressOrTheDefault() {
+        FaultPlan plan = FaultPlan.parse("""
+                {"seed": 3, "rules": [
+                  {"fault": "stuck", "model": "sora-2", "prompt": "SC2-", "count": 1},
+                  {"fault": "stuck", "probability": 0.5, "progress": 0},
+                  {"fault": "stuck", "progress": 99}
+                ]}""");
+        FaultPlan.Rule stuck = plan.rules().get(0);
+        assertEquals(FaultPlan.Kind.STUCK, stuck.fault());
+        assertFalse(stuck.fault().http());
+        assertEquals("stuck", stuck.fault().wireName());
+        assertEquals(42, stuck.progress(), "the default");
+        assertTrue(stuck.matchesModel("sora-2"));
+        assertFalse(stuck.matchesModel("sora-2-pro"));
+        assertTrue(stuck.matchesPrompt("SC2-01: a kite."));
+        assertFalse(stuck.matchesPrompt("SC1-01: a kite."));
+        assertEquals(1, stuck.count());
+        assertEquals(0, plan.rules().get(1).progress());
+        assertEquals(0.5, plan.rules().get(1).probability());
+        assertEquals(99, plan.rules().get(2).progress());
+        assertEquals(plan.toJson(), FaultPlan.parse(plan.toJson().toString()).toJson(), "the plan as written comes back");
+    }
+
+    @Test
+    void refusesBadStuckRulesNamingTheField() {
+        assertInvalid("{\"rules\": [{\"fault\": \"stuck\", \"progress\": 100}]}", "rules[0].progress", "between 0 and 99");
+        assertInvalid("{\"rules\": [{\"fault\": \"stuck\", \"progress\": -1}]}", "rules[0].progress", "between 0 and 99");
+        assertInvalid("{\"rules\": [{\"fault\": \"stuck\", \"progress\": 42.5}]}", "rules[0].progress", "whole number");
+        assertInvalid("{\"rules\": [{\"fault\": \"stuck\", \"progress\": \"42\"}]}", "rules[0].progress", "whole number");
+        assertInvalid("{\"rules\": [{\"fault\": \"stuck\", \"prompt\": \"SC2-(\"}]}", "rules[0].prompt", "regular expression");
+        assertInvalid("{\"rules\": [{\"fault\": \"stuck\", \"model\": 2}]}", "rules[0].model", "string");
+        assertInvalid("{\"rules\": [{\"fault\": \"stuck\", \"count\": 0}]}", "rules[0].count", "between 1");
+        assertInvalid("{\"rules\": [{\"fault\": \"stuck\", \"probability\": 2}]}", "rules[0].probability", "between 0 and 1");
+        for (String foreign : new String[] {"code", "message", "path", "method", "phase", "custom_id", "lifetime_s", "progres"}) {
+            assertInvalid("{\"rules\": [{\"fault\": \"rate_limit\"}, {\"fault\": \"stuck\", \"" + foreign + "\": \"x\"}]}",
+                    "rules[1]." + foreign, "not a field");
+        }
+        assertInvalid("{\"rules\": [{\"fault\": \"content_policy\", \"progress\": 5}]}", "rules[0].progress", "not a field");
+        assertInvalid("{\"rules\": [{\"fault\": \"stuk\"}]}", "rules[0].fault", "stuck");
+    }
+
+    @Test
     void matchesRequestsByMethodPathRegexAndModel() {
         FaultPlan plan = FaultPlan.parse("""
                 {"rules": [{"fault": "rate_limit", "method": "POST", "path": "^/videos$", "model": "sora-2-pro"},

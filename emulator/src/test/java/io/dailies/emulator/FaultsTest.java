@@ -135,17 +135,67 @@ class FaultsTest {
         assertFalse(faults("{\"rules\": [{\"fault\": \"rate_limit\"}]}").wantsModel("POST", "/videos"));
     }
 
+    private static Optional<Faults.Failure> failure(Faults f, String model, String prompt) {
+        return f.generationFault(model, prompt).map(Faults.GenerationFault::failure);
+    }
+
     @Test
     void contentPolicyFailsMatchingGenerationsWithModerationBlocked() {
         Faults f = faults("{\"rules\": [{\"fault\": \"content_policy\", \"model\": \"sora-2\", \"prompt\": \"(?i)\\\\bblood\\\\b\"}]}");
-        assertEquals(Optional.empty(), f.generationFailure("sora-2", "A quiet harbour at dawn."));
-        assertEquals(Optional.empty(), f.generationFailure("sora-2-pro", "Blood on the snow."));
-        Faults.Failure failure = f.generationFailure("sora-2", "Blood on the snow.").orElseThrow();
+        assertEquals(Optional.empty(), failure(f, "sora-2", "A quiet harbour at dawn."));
+        assertEquals(Optional.empty(), failure(f, "sora-2-pro", "Blood on the snow."));
+        Faults.Failure failure = failure(f, "sora-2", "Blood on the snow.").orElseThrow();
         assertEquals("moderation_blocked", failure.code());
         assertFalse(failure.message().isBlank());
         Faults custom = faults("{\"rules\": [{\"fault\": \"content_policy\", \"code\": \"content_policy_violation\", \"message\": \"no\", \"count\": 1}]}");
-        assertEquals(new Faults.Failure("content_policy_violation", "no"), custom.generationFailure("sora-2", "x").orElseThrow());
-        assertEquals(Optional.empty(), custom.generationFailure("sora-2", "x"), "count 1: only the first generation");
+        assertEquals(new Faults.Failure("content_policy_violation", "no"), failure(custom, "sora-2", "x").orElseThrow());
+        assertEquals(Optional.empty(), failure(custom, "sora-2", "x"), "count 1: only the first generation");
+    }
+
+    @Test
+    void stuckLeavesMatchingGenerationsInProgressAndIsTalliedAsFired() {
+        Faults f = faults("{\"rules\": [{\"fault\": \"stuck\", \"model\": \"sora-2\", \"prompt\": \"SC2-\", \"count\": 2}]}");
+        assertEquals(Optional.empty(), f.generationFault("sora-2", "SC1-01: a quiet harbour."));
+        assertEquals(Optional.empty(), f.generationFault("sora-2-pro", "SC2-01: a quiet harbour."));
+        assertEquals(0, f.fired(0), "no match: nothing fired");
+        Faults.GenerationFault stuck = f.generationFault("sora-2", "SC2-01: a quiet harbour.").orElseThrow();
+        assertTrue(stuck.isStuck());
+        assertNull(stuck.failure());
+        assertEquals(FaultPlan.DEFAULT_STUCK_PROGRESS, stuck.stuckAtProgress());
+        assertEquals(42, stuck.stuckAtProgress(), "the documented default");
+        assertEquals(Optional.of(Faults.GenerationFault.stuck(42)), f.generationFault("sora-2", "SC2-02"));
+        assertEquals(Optional.empty(), f.generationFault("sora-2", "SC2-03"), "count 2 is used up");
+        assertEquals(2, f.fired(0));
+        assertEquals(2, counters.faultsFired());
+        assertEquals(2, f.describe().getJsonArray("rules").getJsonObject(0).getInt("fired"));
+        assertEquals(Optional.of(Faults.GenerationFault.stuck(7)),
+                faults("{\"rules\": [{\"fault\": \"stuck\", \"progress\": 7}]}").generationFault("sora-2", "anything"));
+    }
+
+    @Test
+    void stuckByChanceReplaysFromTheSeed() {
+        String plan = "{\"seed\": 11, \"rules\": [{\"fault\": \"batch_line\"}, {\"fault\": \"stuck\", \"probability\": 0.4}]}";
+        Faults f = faults(plan);
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            p.append(f.generationFault("sora-2", "take " + i).isPresent() ? 'X' : '.');
+        }
+        assertEquals(expected(12, 0.4, Integer.MAX_VALUE, 40), p.toString(), "Random(seed 11 + rule index 1)");
+        assertEquals(p.chars().filter(c -> c == 'X').count(), f.fired(1));
+        assertEquals(0, f.fired(0), "a batch_line rule is no generation fault");
+    }
+
+    @Test
+    void contentPolicyAndStuckRulesAreTriedInThePlansOrder() {
+        Faults f = faults("""
+                {"rules": [{"fault": "stuck", "prompt": "SC2-", "count": 1, "progress": 10},
+                           {"fault": "content_policy", "prompt": "SC2-"}]}""");
+        assertEquals(Optional.of(Faults.GenerationFault.stuck(10)), f.generationFault("sora-2", "SC2-01"));
+        Faults.GenerationFault next = f.generationFault("sora-2", "SC2-01").orElseThrow();
+        assertFalse(next.isStuck(), "the stuck rule's count is used up: the content policy rule decides");
+        assertEquals("moderation_blocked", next.failure().code());
+        assertEquals(1, f.fired(0));
+        assertEquals(1, f.fired(1));
     }
 
     @Test

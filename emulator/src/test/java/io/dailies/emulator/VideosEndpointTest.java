@@ -1,6 +1,7 @@
 package io.dailies.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class VideosEndpointTest {
 
         @Override
         public EmulatedVideo create(String model, String prompt, String size, String seconds, String idempotencyKey,
-                                    EmulatedVideo.Origin origin, Faults.Failure failure) {
+                                    EmulatedVideo.Origin origin, Faults.GenerationFault fault) {
             if (idempotencyKey != null && byIdempotencyKey(idempotencyKey).isPresent()) {
                 return byIdempotencyKey(idempotencyKey).get();
             }
@@ -69,6 +70,7 @@ class VideosEndpointTest {
                     System.currentTimeMillis(), queuedMillis, 0, idempotencyKey);
             v.madeFrom(origin);
             v.bake(rules.forGeneration(model, prompt));
+            applyFault(v, fault);
             videos.put(v.getId(), v);
             return v;
         }
@@ -342,6 +344,41 @@ class VideosEndpointTest {
         String miss = json(endpoint.create("{\"prompt\":\"SC1-03: a kite.\"}", null)).getString("id");
         assertEquals(Set.of(Defect.FROZEN_FRAMES), RenderQueue.specFor(emulator.videos.get(hit)).defects());
         assertEquals(Set.of(), RenderQueue.specFor(emulator.videos.get(miss)).defects());
+    }
+
+    @Test
+    void aStuckGenerationIsPaidForAndStaysInProgressForEver() throws Exception {
+        endpoint.faults.replace(FaultPlan.parse("{\"rules\": [{\"fault\": \"stuck\", \"prompt\": \"SC2-\", \"count\": 1}]}"));
+        String stuck = json(endpoint.create("{\"prompt\":\"SC2-01: a kite.\"}", null)).getString("id");
+        String other = json(endpoint.createMultipart(List.of(Part.text("prompt", "SC2-02: a kite.")), null)).getString("id");
+        assertEquals(2, emulator.createdCount(), "both are paid generations");
+        assertEquals(1, endpoint.faults.describe().getJsonArray("rules").getJsonObject(0).getInt("fired"));
+        assertTrue(emulator.videos.get(stuck).isStuck());
+        assertFalse(emulator.videos.get(other).isStuck(), "count 1: only the first matching generation");
+
+        // Its render time (0 here) is long over, and even a file in place does not finish it.
+        TakeRenderer.render(RenderSpec.of(64, 64, 0.5, List.of(0xFFBF00), 1), endpoint.renders.file(stuck));
+        for (int poll = 0; poll < 2; poll++) {
+            JsonObject v = Json.createReader(new StringReader(endpoint.retrieve(stuck))).readObject();
+            assertEquals("in_progress", v.getString("status"));
+            assertEquals(FaultPlan.DEFAULT_STUCK_PROGRESS, v.getInt("progress"));
+            assertTrue(v.isNull("completed_at") && v.isNull("error"));
+            assertEquals(List.of(), new ReferenceSchema().violations("VideoResource", v));
+            // A new plan (or a restart, which forgets a plan set over HTTP) does not release it: the video keeps it.
+            endpoint.faults.clear();
+        }
+        JsonObject listed = Json.createReader(new StringReader(endpoint.list(20, null, "desc"))).readObject()
+                .getJsonArray("data").stream().map(j -> j.asJsonObject()).filter(j -> j.getString("id").equals(stuck))
+                .findFirst().orElseThrow();
+        assertEquals("in_progress", listed.getString("status"));
+        assertEquals(FaultPlan.DEFAULT_STUCK_PROGRESS, listed.getInt("progress"));
+
+        MockHttpResponse content = get("/videos/" + stuck + "/content", "application/binary");
+        assertEquals(409, content.getStatus(), "like any unfinished video");
+        assertEquals("video_not_ready", error(content).getString("code"));
+        WebApplicationException remix = assertThrows(WebApplicationException.class,
+                () -> endpoint.remix(stuck, "{\"prompt\":\"Again.\"}", null));
+        assertEquals(400, remix.getResponse().getStatus());
     }
 
     private static String param(Runnable call) {
