@@ -42,8 +42,12 @@ final class BenchServer implements AutoCloseable {
         Path base = Path.of("target", name).toAbsolutePath();
         freshBase(home, base);
         Files.copy(war, base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+        Path emulator = Path.of(System.getProperty("dailies.emulator.war", "emulator/target/emulator.war")).toAbsolutePath();
+        Files.copy(emulator, base.resolve("deployments/emulator.war"), StandardCopyOption.REPLACE_EXISTING);
+        // A benchmark's data is its own, under its fresh base dir: never a producer's data directory.
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset));
+                "-Djboss.server.base.dir=" + base, "-Ddailies.data.dir=" + base.resolve("data/dailies"),
+                "-Djboss.socket.binding.port-offset=" + portOffset));
         command.addAll(properties);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(base.resolve("log/bench-console.log").toFile());

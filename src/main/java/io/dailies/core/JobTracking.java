@@ -39,6 +39,10 @@ public class JobTracking {
         this.failure = failure == null || failure.length() <= 2000 ? failure : failure.substring(0, 2000);
     }
 
+    void noted(String failure) {
+        this.failure = failure == null || failure.length() <= 2000 ? failure : failure.substring(0, 2000);
+    }
+
     /** Running again (a restart): not finished, no failure. */
     void reopened() {
         this.finishedAt = null;

@@ -107,7 +107,13 @@ public class Run {
         if (next == Status.QUEUED || next == Status.RUNNING) {
             job.reopened();
         } else {
-            job.finished(failure);
+            // A reason a failed step noted first is more precise than the job's own: it is kept.
+            job.finished(next == Status.FAILED && job.failure() != null ? job.failure() : failure);
         }
+    }
+
+    /** Why the run is failing, in the words of the step that failed; the job's end then keeps it. */
+    public void noteFailure(String why) {
+        job.noted(why);
     }
 }

@@ -113,11 +113,23 @@ public class ReferenceImages {
                 + "' was not uploaded: POST it to /api/projects/" + projectId + "/references (multipart 'file'), then restart the run."));
         String fileId = image.getProviderFileId();
         if (fileId == null && upload) {
-            ProviderFile sent = files.upload(Upload.of(image.getName(), image.getContentType(), read(image)), ProviderFiles.VISION);
+            // Like a batch input file: an upload whose answer was lost may be at the provider already, under a
+            // name only this image's bytes have; it is looked up before anything is sent again.
+            String wireName = wireName(image);
+            ProviderFile sent = files.find(wireName, ProviderFiles.VISION).orElseGet(
+                    () -> files.upload(Upload.of(wireName, image.getContentType(), read(image)), ProviderFiles.VISION));
             uploads.recordProviderFile(image.getId(), sent.id());
             fileId = sent.id();
         }
         return fileId == null ? request : request.withReferenceFile(fileId);
+    }
+
+    /**
+     * The name an image is uploaded under: the project's image and the first 12 hex digits of its bytes' hash,
+     * then its own name, so a replaced image (other bytes) is a new file and the same bytes are found again.
+     */
+    static String wireName(ReferenceImage image) {
+        return "dailies-ref-" + image.getId() + "-" + image.getSha256().substring(0, 12) + "-" + image.getName();
     }
 
     /** What a cell or an upload is matched by: its last path segment, lower case. */

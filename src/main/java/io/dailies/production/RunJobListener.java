@@ -38,6 +38,7 @@ public class RunJobListener extends AbstractJobListener {
             case STOPPED, STOPPING -> Run.Status.STOPPED;
             default -> Run.Status.FAILED;
         };
+        // A failed step has noted why (RunStepListener); otherwise the job's exit status is all there is to say.
         runs.setStatus(Long.parseLong(runId), outcome,
                 outcome == Run.Status.FAILED ? "The render job failed: " + job.getExitStatus() : null);
     }

@@ -55,6 +55,13 @@ public class RunJobs {
         }
         Properties params = new Properties();
         params.setProperty("runId", Long.toString(runId));
-        return new Started(runId, BatchRuntime.getJobOperator().restart(run.getJobExecutionId(), params));
+        // Queued again at once, so whoever looks next sees the restart, not the failure it answers.
+        runs.setStatus(runId, Run.Status.QUEUED, null);
+        try {
+            return new Started(runId, BatchRuntime.getJobOperator().restart(run.getJobExecutionId(), params));
+        } catch (RuntimeException e) {
+            runs.setStatus(runId, run.getStatus(), "The restart was refused: " + e.getMessage());
+            throw e;
+        }
     }
 }

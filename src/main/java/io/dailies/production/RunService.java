@@ -129,6 +129,12 @@ public class RunService {
         return run;
     }
 
+    /** Why the run is failing, noted by the failed step before the job ends (kept when the job only says FAILED). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void noteFailure(long runId, String why) {
+        em.find(Run.class, runId).noteFailure(why);
+    }
+
     @Transactional
     public void setStatus(long runId, Run.Status status, String failure) {
         Run run = em.find(Run.class, runId);

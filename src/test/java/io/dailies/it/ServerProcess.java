@@ -29,8 +29,9 @@ public final class ServerProcess {
 
     /** The JVM arguments of the test server (dailies.pom.xml), plus the base dir of this execution. */
     public static String vmArguments(String... extra) {
-        return System.getProperty("it.server.vm.args") + " -Djboss.server.base.dir=" + System.getProperty("it.server.base")
-                + (extra.length == 0 ? "" : " " + String.join(" ", extra));
+        String base = System.getProperty("it.server.base");
+        return System.getProperty("it.server.vm.args") + " -Djboss.server.base.dir=" + base + " -Ddailies.data.dir=" + base
+                + "/data/dailies" + (extra.length == 0 ? "" : " " + String.join(" ", extra));
     }
 
     public static Optional<ProcessHandle> find() {
@@ -91,7 +92,7 @@ public final class ServerProcess {
     /** The SHA-256 of each of the project's shot prompts: the emulator counts generations per prompt hash. */
     public static Set<String> promptHashes(DailiesClient api, long projectId) {
         Set<String> hashes = new HashSet<>();
-        for (JsonValue v : api.get("api/projects/" + projectId + "/shots").array()) {
+        for (JsonValue v : api.get("api/projects/" + projectId + "/shots?limit=1000").array()) {
             hashes.add(sha256(v.asJsonObject().getString("prompt")));
         }
         return hashes;

@@ -52,26 +52,30 @@ class RunFaultsIT {
     @Test
     void rateLimitedCreatesAreRetriedAfterRetryAfter() throws Exception {
         Rendered r = render(plan("{\"fault\":\"rate_limit\",\"method\":\"POST\",\"path\":\"^/videos$\",\"count\":3,\"retry_after\":1}"), 3, "?mode=sync");
+        assertEquals(3, r.fired(0), "the fault fired three times");
         r.assertAllScoredExactlyOnce();
-        assertTrue(r.fired() >= 3, "the fault fired: " + r.fired());
     }
 
     @Test
     void serverErrorsAndUnavailabilityBeforeTheCallAreRetried() throws Exception {
         Rendered r = render(plan("{\"fault\":\"server_error\",\"method\":\"POST\",\"path\":\"^/videos$\",\"count\":1}",
-                "{\"fault\":\"unavailable\",\"method\":\"GET\",\"path\":\"^/videos/[^/]+$\",\"count\":2,\"retry_after\":1}"), 2, "?mode=sync");
+                "{\"fault\":\"unavailable\",\"method\":\"GET\",\"path\":\"^/videos/[^/]+$\",\"count\":2,\"retry_after\":1}"), 2,
+                "?mode=sync&concurrency=1"); // one take in flight is polled by retrieve, where the 503s wait
+        r.assertEveryFaultFired();
         r.assertAllScoredExactlyOnce();
     }
 
     @Test
     void aServerErrorAfterTheVideoWasCreatedIsReconciledNotPaidTwice() throws Exception {
         Rendered r = render(plan("{\"fault\":\"server_error\",\"method\":\"POST\",\"path\":\"^/videos$\",\"phase\":\"after\",\"count\":2}"), 2, "?mode=sync");
+        r.assertEveryFaultFired();
         r.assertAllScoredExactlyOnce();
     }
 
     @Test
     void aDroppedConnectionAfterTheCreateIsReconciled() throws Exception {
         Rendered r = render(plan("{\"fault\":\"drop\",\"method\":\"POST\",\"path\":\"^/videos$\",\"phase\":\"after\",\"count\":1}"), 2, "?mode=sync");
+        r.assertEveryFaultFired();
         r.assertAllScoredExactlyOnce();
     }
 
@@ -79,6 +83,7 @@ class RunFaultsIT {
     void aCreateAnsweredTooLateTimesOutAndIsReconciled() throws Exception {
         // The server's read timeout in the tests is 5 s (arquillian.xml): the answer comes after 7 s.
         Rendered r = render(plan("{\"fault\":\"slow\",\"method\":\"POST\",\"path\":\"^/videos$\",\"phase\":\"after\",\"delay_ms\":7000,\"count\":1}"), 2, "?mode=sync");
+        r.assertEveryFaultFired();
         r.assertAllScoredExactlyOnce();
     }
 
@@ -86,6 +91,7 @@ class RunFaultsIT {
     void aGenerationRefusedByContentPolicyFailsItsTakeWithThatReason() throws Exception {
         String tag = tag();
         Rendered r = render(tag, plan("{\"fault\":\"content_policy\",\"prompt\":\"" + tag + "-2 \"}"), 3, "?mode=sync");
+        r.assertEveryFaultFired();
         assertEquals("COMPLETED", r.run().getString("status"), r.run().toString());
         JsonObject refused = r.take("T-02");
         assertEquals("FAILED", refused.getString("status"));
@@ -98,7 +104,10 @@ class RunFaultsIT {
     @Test
     void contentThatExpiredBeforeItWasDownloadedFailsTheTakeSayingSo() throws Exception {
         // Content may be fetched for 0 s after completion: every download finds it gone.
+        long goneBefore = goneDownloads();
         Rendered r = render(plan("{\"fault\":\"content_expired\",\"lifetime_s\":0}"), 1, "?mode=sync");
+        // content_expired is a lifetime, not a tally: its firing shows as downloads answered 404.
+        assertTrue(goneDownloads() > goneBefore, "the fault fired: a download found the content gone");
         JsonObject take = r.take("T-01");
         assertEquals("FAILED", take.getString("status"), take.toString());
         assertTrue(take.getString("failure").toLowerCase().contains("not found") || take.getString("failure").contains("expired"), take.toString());
@@ -108,6 +117,7 @@ class RunFaultsIT {
     @Test
     void aPerModelRateLimitSlowsTheRunDownButItCompletes() throws Exception {
         Rendered r = render(plan("{\"fault\":\"model_rate_limit\",\"model\":\"sora-2\",\"rpm\":2,\"retry_after\":1}"), 3, "?mode=sync&concurrency=3");
+        r.assertEveryFaultFired();
         r.assertAllScoredExactlyOnce();
     }
 
@@ -134,6 +144,7 @@ class RunFaultsIT {
         // custom_id is "take-<id>": the rule names no take, so it fails the first line it meets, once.
         Rendered r = render(tag, plan("{\"fault\":\"batch_line\",\"count\":1,\"code\":\"server_error\",\"message\":\"The line could not be processed\"}"),
                 3, "?mode=batch");
+        r.assertEveryFaultFired();
         assertEquals("COMPLETED", r.run().getString("status"), r.run().toString());
         long failed = r.takes().values().stream().filter(t -> "FAILED".equals(t.getString("status"))).count();
         assertEquals(1, failed, r.takes().toString());
@@ -144,17 +155,109 @@ class RunFaultsIT {
 
     @Test
     void anExpiredBatchDeliversWhatWasDoneAndFailsTheRestSayingSo() throws Exception {
-        Rendered r = render(plan("{\"fault\":\"batch_expired\"}"), 3, "?mode=batch");
+        // The fault expires the batch once its first request completed: with six takes encoded two at a time,
+        // some are done and the rest are not.
+        Rendered r = render(plan("{\"fault\":\"batch_expired\"}"), 6, "?mode=batch");
+        r.assertEveryFaultFired();
         assertEquals("COMPLETED", r.run().getString("status"), r.run().toString());
+        JsonObject batch = r.api().get("api/runs/" + r.runId()).json().getJsonArray("batches").getJsonObject(0);
+        assertEquals("expired", batch.getString("status"), "the run shows its batch expired: " + batch);
+        int expired = 0;
+        int delivered = 0;
         for (JsonObject take : r.takes().values()) {
             if ("FAILED".equals(take.getString("status"))) {
                 assertTrue(take.getString("failure").toLowerCase(java.util.Locale.ROOT).contains("expired"), take.toString());
-                assertTrue(take.isNull("costUsd"));
+                assertTrue(take.isNull("costUsd"), "an expired take is not charged: " + take);
+                expired++;
             } else {
                 assertEquals("SCORED", take.getString("status"), take.toString());
+                assertTrue(take.getJsonNumber("costUsd").doubleValue() > 0, "a delivered take is charged: " + take);
+                delivered++;
             }
         }
+        assertTrue(expired > 0, "some takes were still pending when the window closed: " + r.takes());
+        assertTrue(delivered > 0, "what was done is delivered: " + r.takes());
         r.assertCreatedAtMostOnce();
+    }
+
+    @Test
+    void aGenerationThatNeverFinishesTimesOutAndOnlyThatTakeFails() throws Exception {
+        String tag = tag();
+        // The test server gives a generation 45 s (dailies.provider.generation-timeout-s in dailies.pom.xml).
+        Rendered r = render(tag, plan("{\"fault\":\"stuck\",\"prompt\":\"" + tag + "-2 \"}"), 3, "?mode=sync&concurrency=3");
+        assertEquals(1, r.fired(0), "one generation got stuck");
+        assertEquals("COMPLETED", r.run().getString("status"), r.run().toString());
+        JsonObject stuck = r.take("T-02");
+        assertEquals("FAILED", stuck.getString("status"), stuck.toString());
+        assertTrue(stuck.getString("failure").startsWith("Gave up after 45 s"), stuck.toString());
+        assertTrue(stuck.isNull("costUsd"), "no take delivered, nothing charged: " + stuck);
+        assertEquals("SCORED", r.take("T-01").getString("status"));
+        assertEquals("SCORED", r.take("T-03").getString("status"));
+        r.assertCreatedAtMostOnce();
+    }
+
+    @Test
+    void faultsOnTheListCallLeaveThePollingToRetrieveAndTheRunCompletes() throws Exception {
+        // With three takes in flight the render loop reads their states from one list call: it fails three times.
+        Rendered r = render(plan("{\"fault\":\"unavailable\",\"method\":\"GET\",\"path\":\"^/videos$\",\"count\":3}"), 3,
+                "?mode=sync&concurrency=3");
+        r.assertEveryFaultFired();
+        r.assertAllScoredExactlyOnce();
+    }
+
+    @Test
+    void faultsOnContentDownloadsAreRetriedAndEveryTakeIsStored() throws Exception {
+        Rendered r = render(plan("{\"fault\":\"server_error\",\"method\":\"GET\",\"path\":\"^/videos/[^/]+/content$\",\"count\":2}"),
+                2, "?mode=sync");
+        assertEquals(2, r.fired(0), "both faults on downloads fired");
+        r.assertAllScoredExactlyOnce();
+        r.takes().values().forEach(t -> assertTrue(!t.isNull("storedAt"), "stored: " + t));
+    }
+
+    @Test
+    void faultsOnTheBatchInputUploadAndTheBatchCreateAreReconciledIntoOneBatch() throws Exception {
+        long batchesBefore = counters().getJsonNumber("batches_created").longValue();
+        // The upload is refused once; the create is made at the provider but its answer is cut.
+        Rendered r = render(plan("{\"fault\":\"server_error\",\"method\":\"POST\",\"path\":\"^/files$\",\"count\":1}",
+                "{\"fault\":\"drop\",\"method\":\"POST\",\"path\":\"^/batches$\",\"phase\":\"after\",\"count\":1}"), 3, "?mode=batch");
+        r.assertEveryFaultFired();
+        r.assertAllScoredExactlyOnce();
+        assertEquals(batchesBefore + 1, counters().getJsonNumber("batches_created").longValue(),
+                "the batch whose answer was lost was found at the provider, not made twice");
+    }
+
+    @Test
+    void aProviderThatStaysUnavailableFailsTheRunClearlyAndARestartCompletesItWithNoDoubleCreate() throws Exception {
+        DailiesClient api = new DailiesClient(base);
+        String tag = tag();
+        JsonObject imported = api.importShotlist("outage-" + tag + ".xlsx", Workbooks.shots(tag, 2), "Outage " + tag);
+        long projectId = imported.getJsonNumber("projectId").longValue();
+        // Every create is made but answered 500, and the list that would find them is unavailable: the ledger
+        // cannot tell whether a take was made, so it must neither resend nor give the take up.
+        DailiesClient.Answer set = api.put("emulator/v1/control/faults", plan(
+                "{\"fault\":\"server_error\",\"method\":\"POST\",\"path\":\"^/videos$\",\"phase\":\"after\"}",
+                "{\"fault\":\"unavailable\",\"method\":\"GET\",\"path\":\"^/videos$\"}"));
+        assertEquals(200, set.status(), set.body());
+        long runId = api.post("api/projects/" + projectId + "/runs?mode=sync&concurrency=2", null, new byte[0]).json()
+                .getJsonNumber("id").longValue();
+        JsonObject failed = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(4));
+        JsonArray rules = api.get("emulator/v1/control/faults").json().getJsonArray("rules");
+        assertTrue(rules.getJsonObject(0).getInt("fired") >= 2 && rules.getJsonObject(1).getInt("fired") >= 1, "both faults fired: " + rules);
+        api.delete("emulator/v1/control/faults");
+        assertEquals("FAILED", failed.getString("status"), failed.toString());
+        assertTrue(failed.getString("failure").contains("could not say whether") && failed.getString("failure").contains("/restart"),
+                "the reason says what happened and what to do: " + failed.getString("failure"));
+
+        DailiesClient.Answer restarted = api.post("api/runs/" + runId + "/restart", null, new byte[0]);
+        assertEquals(202, restarted.status(), restarted.body());
+        JsonObject done = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(3));
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(2, done.getJsonObject("takes").getInt("SCORED", 0), done.toString());
+        JsonObject perPrompt = counters().getJsonObject("created_per_prompt");
+        for (JsonValue v : api.get("api/projects/" + projectId + "/shots").array()) {
+            assertEquals(1, perPrompt.getInt(sha256(v.asJsonObject().getString("prompt")), 0),
+                    "made during the outage, adopted after the restart, never made twice: " + v);
+        }
     }
 
     @Test
@@ -196,15 +299,46 @@ class RunFaultsIT {
         for (JsonValue v : api.get("api/runs/" + second + "/takes").array()) {
             assertEquals("SCORED", v.asJsonObject().getString("status"), v.toString());
         }
-        long sent = api.get("emulator/v1/files?purpose=vision&limit=10000").json().getJsonArray("data").stream()
-                .filter(f -> f.asJsonObject().getString("filename").equals("throne-room.png")).count();
-        assertEquals(1, sent, "two shots name the same image: it goes to the provider once");
         JsonObject image = api.get("api/projects/" + projectId + "/references").array().getJsonObject(0);
         assertTrue(image.getString("providerFileId").startsWith("file-"), image.toString());
+        String firstBytes = "-" + image.getString("sha256").substring(0, 12) + "-throne-room.png";
+        assertEquals(1, uploadsOf(api, firstBytes), "two shots name the same image: it goes to the provider once");
+
+        // The image is replaced, and the upload of the new one is made but its answer cut: the next round finds
+        // it at the provider by name instead of sending it again. The old one is not sent again either.
+        assertEquals(200, api.postMultipart("api/projects/" + projectId + "/references", "file", "throne-room.png", png(java.awt.Color.ORANGE)).status());
+        DailiesClient.Answer cut = api.put("emulator/v1/control/faults",
+                plan("{\"fault\":\"drop\",\"method\":\"POST\",\"path\":\"^/files$\",\"phase\":\"after\",\"count\":1}"));
+        assertEquals(200, cut.status(), cut.body());
+        long third = api.post("api/projects/" + projectId + "/runs?mode=sync", null, new byte[0]).json().getJsonNumber("id").longValue();
+        assertEquals("COMPLETED", api.awaitStatus("api/runs/" + third, Set.of("COMPLETED", "FAILED"), Duration.ofMinutes(3)).getString("status"));
+        assertEquals(1, api.get("emulator/v1/control/faults").json().getJsonArray("rules").getJsonObject(0).getInt("fired"),
+                "the upload's answer was cut");
+        for (JsonValue v : api.get("api/runs/" + third + "/takes").array()) {
+            assertEquals("SCORED", v.asJsonObject().getString("status"), v.toString());
+        }
+        JsonObject replaced = api.get("api/projects/" + projectId + "/references").array().getJsonObject(0);
+        String newBytes = "-" + replaced.getString("sha256").substring(0, 12) + "-throne-room.png";
+        assertEquals(1, uploadsOf(api, newBytes), "the replaced image went to the provider once, its lost answer reconciled");
+        assertEquals(1, uploadsOf(api, firstBytes), "the old image was not sent again");
+    }
+
+    /** Files at the provider whose name ends so (a reference image's uploads, by the hash of its bytes). */
+    private static long uploadsOf(DailiesClient api, String suffix) {
+        return api.get("emulator/v1/files?purpose=vision&limit=10000").json().getJsonArray("data").stream()
+                .filter(f -> f.asJsonObject().getString("filename").endsWith(suffix)).count();
     }
 
     private static byte[] png() throws java.io.IOException {
+        return png(java.awt.Color.BLACK);
+    }
+
+    private static byte[] png(java.awt.Color colour) throws java.io.IOException {
         java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, 64, 36);
+        g.dispose();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(img, "png", out);
         return out.toByteArray();
@@ -213,10 +347,21 @@ class RunFaultsIT {
     // --- helpers ---
 
     private record Rendered(DailiesClient api, long projectId, long runId, JsonObject run, Map<String, JsonObject> takes,
-                            Map<String, String> prompts, int fired) {
+                            Map<String, String> prompts, java.util.List<Integer> fired) {
 
         JsonObject take(String shot) {
             return takes.get(shot);
+        }
+
+        int fired(int rule) {
+            return fired.get(rule);
+        }
+
+        /** Before any outcome is trusted: every rule of the plan fired at least once during the run. */
+        void assertEveryFaultFired() {
+            for (int i = 0; i < fired.size(); i++) {
+                assertTrue(fired.get(i) > 0, "fault rule " + i + " never fired, so this run proves nothing about it: " + fired);
+            }
         }
 
         void assertAllScoredExactlyOnce() throws Exception {
@@ -253,9 +398,9 @@ class RunFaultsIT {
         assertEquals(202, started.status(), started.body());
         long runId = started.json().getJsonNumber("id").longValue();
         JsonObject run = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(4));
-        int fired = 0;
+        java.util.List<Integer> fired = new java.util.ArrayList<>();
         for (JsonValue rule : api.get("emulator/v1/control/faults").json().getJsonArray("rules")) {
-            fired += rule.asJsonObject().getInt("fired", 0);
+            fired.add(rule.asJsonObject().getInt("fired", 0));
         }
         api.delete("emulator/v1/control/faults");
         Map<String, JsonObject> takes = new HashMap<>();
@@ -267,6 +412,13 @@ class RunFaultsIT {
             prompts.put(v.asJsonObject().getString("shot"), v.asJsonObject().getString("prompt"));
         }
         return new Rendered(api, projectId, runId, api.get("api/runs/" + runId).json(), takes, prompts, fired);
+    }
+
+    /** Content downloads the emulator answered 404 (gone), over all runs so far. */
+    private long goneDownloads() {
+        JsonObject requests = counters().getJsonObject("requests");
+        return requests.keySet().stream().filter(k -> k.startsWith("GET /videos/{id}/content 404"))
+                .mapToLong(k -> requests.getJsonNumber(k).longValue()).sum();
     }
 
     private JsonObject counters() {
