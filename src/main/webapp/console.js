@@ -5,6 +5,28 @@ const api = (path, options) => fetch('api/' + path, options).then(async r => {
     return body;
 });
 
+// Lists answer a page at a time: the items as a JSON array, the whole list's size in X-Total-Count
+// (and the next page in a Link header). The console shows the newest page and says how many there are.
+const PAGE = 50;
+async function list(path) {
+    const r = await fetch('api/' + path + (path.includes('?') ? '&' : '?') + 'limit=' + PAGE);
+    const body = r.headers.get('content-type')?.includes('json') ? await r.json() : null;
+    if (!r.ok) throw new Error(body?.detail || r.statusText);
+    const total = Number(r.headers.get('X-Total-Count') ?? body.length);
+    return {items: body, total};
+}
+function showCount(table, shown, total, noun) {
+    const id = table + '-count';
+    let note = document.getElementById(id);
+    if (!note) {
+        note = document.createElement('p');
+        note.id = id;
+        note.className = 'list-count';
+        document.getElementById(table).after(note);
+    }
+    note.textContent = total > shown ? `The newest ${shown} of ${total} ${noun}.` : '';
+}
+
 const text = value => document.createTextNode(value ?? '');
 function cell(row, content) {
     const td = row.insertCell();
@@ -46,8 +68,9 @@ async function showIssues(id) {
 
 async function refreshImports() {
     const body = document.querySelector('#imports tbody');
-    const imports = await api('shotlists');
+    const {items: imports, total} = await list('shotlists');
     body.replaceChildren();
+    showCount('imports', imports.length, total, 'imports');
     for (const i of imports) {
         const row = body.insertRow();
         row.dataset.id = i.id;
@@ -65,8 +88,9 @@ async function refreshImports() {
 
 async function refreshProjects() {
     const body = document.querySelector('#projects tbody');
-    const projects = await api('projects');
+    const {items: projects, total} = await list('projects');
     body.replaceChildren();
+    showCount('projects', projects.length, total, 'projects');
     for (const p of projects) {
         const row = body.insertRow();
         cell(row, p.id); cell(row, p.name); cell(row, p.shots);
@@ -86,8 +110,9 @@ async function refreshProjects() {
 
 async function refreshRuns() {
     const body = document.querySelector('#runs tbody');
-    const runs = await api('runs');
+    const {items: runs, total} = await list('runs');
     body.replaceChildren();
+    showCount('runs', runs.length, total, 'runs');
     for (const r of runs) {
         const row = body.insertRow();
         row.dataset.id = r.id;

@@ -108,10 +108,17 @@ public class RunReports {
 
     /** One page of the run's report rows, then the persistence context is let go of. */
     private List<TakeResult> page(long runId, int offset) {
-        List<Take> takes = em.createQuery("select t from Take t join fetch t.shot s join fetch s.sequence q join fetch t.run"
-                        + " where t.run.id = :runId order by q.position, s.position, t.id", Take.class)
+        // The page's ids from a narrow sorted query, then only those takes: sorting the takes' whole rows with their
+        // shots for every page made a 100,000-take report outlast its transaction.
+        List<Long> ids = em.createQuery("select t.id from Take t join t.shot s join s.sequence q"
+                        + " where t.run.id = :runId order by q.position, s.position, t.id", Long.class)
                 .setParameter("runId", runId).setFirstResult(offset).setMaxResults(PAGE).getResultList();
-        List<Long> ids = takes.stream().map(Take::getId).toList();
+        Map<Long, Take> byId = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select t from Take t join fetch t.shot s join fetch s.sequence join fetch t.run where t.id in :ids", Take.class)
+                    .setParameter("ids", ids).getResultList().forEach(t -> byId.put(t.getId(), t));
+        }
+        List<Take> takes = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         Map<Long, Score> scores = new java.util.HashMap<>();
         Map<Long, Review> latest = new java.util.HashMap<>();
         if (!ids.isEmpty()) {

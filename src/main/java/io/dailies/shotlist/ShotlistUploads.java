@@ -5,6 +5,7 @@ import io.dailies.platform.ApiProblem;
 import io.dailies.platform.Storage;
 import io.dailies.shotlist.sheet.AnnotatedWorkbook;
 import io.dailies.shotlist.sheet.CellIssue;
+import io.dailies.shotlist.sheet.ShotSheetFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -98,7 +99,11 @@ public class ShotlistUploads {
                 c.getField(), c.getValue(), c.getMessage())).toList();
         byte[] annotated;
         try {
+            // through the same guard as the import: a workbook it refused is never opened to be annotated
             annotated = AnnotatedWorkbook.annotate(Path.of(i.getStoredPath()), issues);
+        } catch (ShotSheetFormatException e) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "The upload of import " + id + " is not opened to be annotated: "
+                    + e.issues().get(0).message() + ". The issues are in GET /api/shotlists/" + id + ".");
         } catch (IOException | RuntimeException e) {
             throw ApiProblem.of(Response.Status.CONFLICT, "The upload is not an .xlsx workbook Dailies can annotate; "
                     + "the issues are in GET /api/shotlists/" + id + ".");

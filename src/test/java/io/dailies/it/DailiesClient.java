@@ -37,6 +37,33 @@ public final class DailiesClient {
         public JsonArray array() {
             return (JsonArray) parse(body);
         }
+
+        /** A list's X-Total-Count: how many items the whole list has; fails when the answer has none. */
+        public long total() {
+            String total = header("X-Total-Count");
+            if (total == null) {
+                fail("no X-Total-Count header in a list answer (" + status + "): " + body);
+            }
+            return Long.parseLong(total);
+        }
+
+        /** The link of the page after this one (Link: <...>; rel="next"), or null on the last page. */
+        public String next() {
+            return link("next");
+        }
+
+        /** The link of a relation in the Link header, or null. */
+        public String link(String rel) {
+            for (String value : headers.allValues("Link")) {
+                for (String link : value.split(",\\s*(?=<)")) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?([^\";]+)\"?").matcher(link.strip());
+                    if (m.find() && m.group(2).equals(rel)) {
+                        return m.group(1);
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     private final URI base;
@@ -101,6 +128,32 @@ public final class DailiesClient {
             throw new UncheckedIOException(e);
         }
         return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    /**
+     * Every item of a list, page after page, following each answer's Link rel="next" as a client of the API
+     * would; checks each page answers 200 and that the pages add up to X-Total-Count.
+     */
+    public JsonArray all(String path) {
+        jakarta.json.JsonArrayBuilder all = Json.createArrayBuilder();
+        int count = 0;
+        long total = -1;
+        String next = path;
+        for (int pages = 0; next != null; pages++) {
+            if (pages > 10_000) {
+                fail("more than 10,000 pages of " + path);
+            }
+            Answer page = get(next);
+            assertEquals(200, page.status(), next + ": " + page.body());
+            total = page.total();
+            for (jakarta.json.JsonValue v : page.array()) {
+                all.add(v);
+                count++;
+            }
+            next = page.next();
+        }
+        assertEquals(total, count, "the pages of " + path + " add up to X-Total-Count");
+        return all.build();
     }
 
     /** Uploads a shot list and waits for its import to finish either way. */

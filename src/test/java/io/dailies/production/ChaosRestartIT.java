@@ -4,73 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.dailies.it.DailiesClient;
-import io.dailies.it.Deployments;
+import io.dailies.it.ManualServerTest;
 import io.dailies.it.ServerProcess;
 import io.dailies.it.Workbooks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A run of a few hundred takes survives several kill -9s at moments drawn from a seed (printed, so a
  * failure can be replayed), each followed by an ordinary start of the server: no recovery step, only
  * what the server does at boot. At the end every take was created once at the provider and stored once.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ChaosRestartIT {
+class ChaosRestartIT extends ManualServerTest {
 
-    private static final String CONTAINER = "wildfly-manual";
-    private static final String DEPLOYMENT = "dailies";
     private static final int TAKES = 200;
     private static final int KILLS = 3;
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static WebArchive war() {
-        return Deployments.dailies();
-    }
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    private final DailiesClient api = new DailiesClient(url("http://127.0.0.1:8080/"));
-
-    @AfterEach
-    void stopServer() {
-        if (ServerProcess.find().isPresent()) {
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
-        }
-    }
+    /** The server's usual arguments; stock media keep the emulator's encoder off the two cores. */
+    private static final String STOCK_MEDIA = "-Ddailies.emulator.stock-media=true";
 
     @Test
     void aRunOfHundredsOfTakesSurvivesRandomKillsAndCreatesAndStoresEachTakeOnce() {
         long seed = Long.getLong("dailies.chaos.seed", System.nanoTime());
         System.out.println("ChaosRestartIT seed " + seed + " (replay with -Ddailies.chaos.seed=" + seed + ")");
         Random random = new Random(seed);
-        boot();
-        deployer.deploy(DEPLOYMENT);
+        bootAndDeploy(STOCK_MEDIA);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         JsonObject imported = api.importShotlist("chaos-" + tag + ".xlsx", Workbooks.shots(tag, TAKES), "Chaos " + tag);
         assertEquals("COMPLETED", imported.getString("status"), imported.toString());
@@ -92,13 +55,7 @@ class ChaosRestartIT {
             }
             ServerProcess.kill();
             kills++;
-            try {
-                controller.stop(CONTAINER);
-            } catch (RuntimeException alreadyDead) {
-                // the managed container notices its process is gone
-            }
-            boot();
-            ServerProcess.awaitApplication(api);
+            restartAfterDeath(STOCK_MEDIA);
         }
         assertEquals(KILLS, kills, "every kill landed while the run was going (seed " + seed + ")");
 
@@ -120,16 +77,5 @@ class ChaosRestartIT {
         assertEquals(TAKES, videos.size(), "no video adopted by two takes");
     }
 
-    /** As the server starts every day: its usual arguments; stock media keep the emulator's encoder off the two cores. */
-    private void boot() {
-        controller.start(CONTAINER, Map.of("javaVmArguments", ServerProcess.vmArguments("-Ddailies.emulator.stock-media=true")));
-    }
 
-    private static URL url(String s) {
-        try {
-            return new URL(s);
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

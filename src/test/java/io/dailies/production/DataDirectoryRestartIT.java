@@ -5,69 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.it.DailiesClient;
-import io.dailies.it.Deployments;
-import io.dailies.it.ServerProcess;
+import io.dailies.it.ManualServerTest;
 import io.dailies.it.Workbooks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A producer's data outlives the build: with the data directory outside the server (as README's first
  * command has it, ~/.dailies by default), the whole server folder can be deleted, as `mvn clean` deletes
  * target/, and a new one made, and every project, take and job record is still there.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DataDirectoryRestartIT {
+class DataDirectoryRestartIT extends ManualServerTest {
 
-    private static final String CONTAINER = "wildfly-manual";
-    private static final String DEPLOYMENT = "dailies";
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static WebArchive war() {
-        return Deployments.dailies();
-    }
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    private final DailiesClient api = new DailiesClient(url("http://127.0.0.1:8080/"));
     private final Path base = Path.of(System.getProperty("it.server.base"));
     private Path data;
 
     @AfterEach
-    void stopServer() {
-        if (ServerProcess.find().isPresent()) {
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
-        }
+    void deleteData() {
+        stopServer(); // before its data go
         delete(data);
     }
 
@@ -112,9 +79,8 @@ class DataDirectoryRestartIT {
     }
 
     private void start() {
-        controller.start(CONTAINER, Map.of("javaVmArguments", System.getProperty("it.server.vm.args")
-                + " -Djboss.server.base.dir=" + base + " -Ddailies.data.dir=" + data));
-        deployer.deploy(DEPLOYMENT);
+        // The last -Ddailies.data.dir wins: this test's own folder, outside the server's.
+        bootAndDeploy("-Ddailies.data.dir=" + data);
     }
 
     /** As wildfly-config/fresh-base-dir.sh makes it: the configured server's configuration and the emulator. */
@@ -154,11 +120,4 @@ class DataDirectoryRestartIT {
         }
     }
 
-    private static URL url(String s) {
-        try {
-            return new URL(s);
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

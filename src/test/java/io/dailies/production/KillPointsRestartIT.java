@@ -5,28 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.it.DailiesClient;
-import io.dailies.it.Deployments;
+import io.dailies.it.ManualServerTest;
 import io.dailies.it.ServerProcess;
 import io.dailies.it.Workbooks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The server dies as kill -9 would at each step of a run (and of an import), with the emulator's
@@ -35,34 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test waits for it to die, starts it again as usual, and then the emulator's own counters must show one
  * paid generation (or one batch) per take, and every take stored and scored: none paid twice, none lost.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class KillPointsRestartIT {
+class KillPointsRestartIT extends ManualServerTest {
 
-    private static final String CONTAINER = "wildfly-manual";
-    private static final String DEPLOYMENT = "dailies";
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static WebArchive war() {
-        return Deployments.dailies();
-    }
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    private final DailiesClient api = new DailiesClient(url("http://127.0.0.1:8080/"));
-
-    @AfterEach
-    void stopServer() {
-        if (ServerProcess.find().isPresent()) {
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
-        }
-    }
 
     // --- a sync run: one create call per take ---
 
@@ -117,7 +79,7 @@ class KillPointsRestartIT {
 
     @Test
     void importKilledDuringItsLoadStepResumesWithNoDuplicateAndNoLostRow() {
-        startWith("import.load#2"); // the load step writes 200 rows a chunk: the second chunk dies
+        bootAndDeploy(crashAt("import.load#2")); // the load step writes 200 rows a chunk: the second chunk dies
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int rows = 450;
         DailiesClient.Answer started = api.postMultipart("api/shotlists", "file", "killed-import.xlsx", Workbooks.shots(tag, rows),
@@ -125,7 +87,7 @@ class KillPointsRestartIT {
         assertEquals(202, started.status(), started.body());
         long importId = started.json().getJsonNumber("id").longValue();
         ServerProcess.awaitDeath(Duration.ofSeconds(120), "the import never reached its second load chunk");
-        restartPlain();
+        restartAfterDeath();
 
         JsonObject done = api.awaitStatus("api/shotlists/" + importId, Set.of("COMPLETED", "REJECTED", "FAILED"), Duration.ofMinutes(3));
         assertEquals("COMPLETED", done.getString("status"), done.toString());
@@ -146,7 +108,7 @@ class KillPointsRestartIT {
      * restarts the server as usual and checks the run completed with each take generated once.
      */
     private void runKilledAt(String step, String mode, int shots) {
-        startWith(step); // nothing before the run reaches a run's steps: the import below is safe
+        bootAndDeploy(crashAt(step)); // nothing before the run reaches a run's steps: the import below is safe
         String tag = UUID.randomUUID().toString().substring(0, 8);
         JsonObject imported = api.importShotlist("killed-" + tag + ".xlsx", Workbooks.shots(tag, shots), "Killed " + step + " " + tag);
         assertEquals("COMPLETED", imported.getString("status"), imported.toString());
@@ -158,7 +120,7 @@ class KillPointsRestartIT {
         assertEquals(202, started.status(), started.body());
         long runId = started.json().getJsonNumber("id").longValue();
         ServerProcess.awaitDeath(Duration.ofSeconds(120), "the run never reached " + step);
-        restartPlain();
+        restartAfterDeath();
 
         JsonObject run = api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(4));
         assertEquals("COMPLETED", run.getString("status"), run.toString());
@@ -188,26 +150,8 @@ class KillPointsRestartIT {
                 "the server was meant to die at " + step);
     }
 
-    private void startWith(String step) {
-        controller.start(CONTAINER, Map.of("javaVmArguments", ServerProcess.vmArguments("-Ddailies.test.crash-at=" + step)));
-        deployer.deploy(DEPLOYMENT);
+    private static String crashAt(String step) {
+        return "-Ddailies.test.crash-at=" + step;
     }
 
-    private void restartPlain() {
-        try {
-            controller.stop(CONTAINER);
-        } catch (RuntimeException alreadyDead) {
-            // the managed container notices its process is gone
-        }
-        controller.start(CONTAINER, Map.of("javaVmArguments", ServerProcess.vmArguments()));
-        ServerProcess.awaitApplication(api);
-    }
-
-    private static URL url(String s) {
-        try {
-            return new URL(s);
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 }

@@ -316,7 +316,11 @@ class RenderRunIT {
         assertEquals(Integer.toString(shot.getInt("seconds")), video.getString("seconds"), where);
 
         assertEquals("SCORED", text(row, 4), where);
-        Path take = Path.of(text(row, 5));
+        // The take file is named inside the storage folder, never by the server's own path.
+        String takeFile = text(row, 5);
+        assertTrue(takeFile.startsWith("takes/run-"), where + ": " + takeFile);
+        io.dailies.it.ServerFiles.assertNoServerPath(where, takeFile);
+        Path take = io.dailies.it.ServerFiles.stored(takeFile);
         assertTrue(Files.size(take) > 10_000, where + ": the take file is stored: " + take);
         byte[] fromProvider = api.get("emulator/v1/videos/" + videoId + "/content").bytes();
         assertEquals(sha256(fromProvider), sha256(Files.readAllBytes(take)), where + ": the stored take is the provider's file");

@@ -5,79 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.dailies.it.DailiesClient;
-import io.dailies.it.Deployments;
+import io.dailies.it.ManualServerTest;
 import io.dailies.it.ServerProcess;
-import java.util.Map;
 import io.dailies.it.Workbooks;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Stops, kills and restarts the real server: the H2 file database and the JDBC job repository
  * survive a restart, and a run killed with SIGKILL mid-render resumes on the next boot without
  * creating any take twice (the emulator's own counters prove it).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ServerRestartIT {
-
-    private static final String CONTAINER = "wildfly-manual";
-    private static final String DEPLOYMENT = "dailies";
-
-    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
-    static WebArchive war() {
-        return Deployments.dailies();
-    }
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    private final DailiesClient api = new DailiesClient(url("http://127.0.0.1:8080/"));
+class ServerRestartIT extends ManualServerTest {
 
     @BeforeEach
     void startServer() {
-        controller.start(CONTAINER, Map.of("javaVmArguments", ServerProcess.vmArguments()));
-        deployer.deploy(DEPLOYMENT);
-    }
-
-    /** Always with the plain arguments: a crash test elsewhere may have started this container with a crash point. */
-    private void start() {
-        controller.start(CONTAINER, Map.of("javaVmArguments", ServerProcess.vmArguments()));
-        ServerProcess.awaitApplication(api);
-    }
-
-    @AfterEach
-    void stopServer() {
-        if (controller.isStarted(CONTAINER)) {
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
-        }
+        bootAndDeploy();
     }
 
     @Test
@@ -90,7 +40,8 @@ class ServerRestartIT {
         int shots = imported.getInt("created");
 
         controller.stop(CONTAINER);
-        start();
+        boot();
+        ServerProcess.awaitApplication(api);
 
         JsonObject after = api.get("api/shotlists/" + importId).json();
         assertEquals("COMPLETED", after.getString("status"));
@@ -212,18 +163,8 @@ class ServerRestartIT {
 
     private void restartAfterKill() {
         ServerProcess.kill();
-        try {
-            controller.stop(CONTAINER);
-        } catch (RuntimeException alreadyDead) {
-            // the managed container notices its process is gone
-        }
-        start();
+        restartAfterDeath();
     }
-
-
-
-
-
 
     private static JsonObject findExecution(JsonArray executions, long id) {
         for (JsonValue v : executions) {
@@ -234,13 +175,4 @@ class ServerRestartIT {
         fail("job execution " + id + " is not listed: " + executions);
         return null;
     }
-
-    private static URL url(String s) {
-        try {
-            return new URL(s);
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
 import io.dailies.it.Workbooks;
+import io.dailies.shotlist.sheet.HostileWorkbooks;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import jakarta.json.JsonArray;
@@ -91,6 +92,86 @@ class BadShotlistIT {
         JsonObject issue = rejected("xxe.xlsx", xxe);
         assertMentions(issue, "external entit");
         assertFalse(issue.toString().contains("root:"), "nothing of the entity's target leaks into the answer");
+    }
+
+    // --- past a check that reads only a part's start, decodes it as UTF-8 or trusts the archive's sizes ---
+
+    @Test
+    void aDoctypeAfterMoreThan4KbOfComments() {
+        byte[] late = HostileWorkbooks.doctypeAfterComments(TestWorkbooks.sample(), 8_000);
+        JsonObject issue = rejected("late-doctype.xlsx", late);
+        assertMentions(issue, "DOCTYPE");
+        assertMentions(issue, "external entit");
+        assertMentions(issue, HostileWorkbooks.SHEET1);
+        assertFalse(issue.toString().contains("root:"), "nothing of the entity's target leaks into the answer");
+    }
+
+    @Test
+    void aUtf16PartWithADoctype() {
+        for (boolean byteOrderMark : new boolean[]{false, true}) {
+            JsonObject issue = rejected("utf16.xlsx", HostileWorkbooks.utf16Doctype(TestWorkbooks.sample(), byteOrderMark, false));
+            assertMentions(issue, "DOCTYPE");
+            assertMentions(issue, "UTF-16");
+            assertFalse(issue.toString().contains("root:"));
+        }
+    }
+
+    @Test
+    void aZipEntryLyingAboutItsSize() {
+        byte[] liar = HostileWorkbooks.lyingAboutItsSize(TestWorkbooks.sample(), 40_000_000, 5_000);
+        assertTrue(liar.length < 2_000_000, "small on the wire: " + liar.length);
+        JsonObject issue = rejected("liar.xlsx", liar);
+        assertMentions(issue, "says it holds 5,000 bytes but inflates to more");
+        assertMentions(issue, "lies about its size");
+    }
+
+    @Test
+    void theAnnotatedWorkbookOfAHostileUploadIsRefusedWithItsReason() {
+        DailiesClient api = new DailiesClient(base);
+        JsonObject done = reject("annotate-me.xlsx", HostileWorkbooks.utf16Doctype(TestWorkbooks.sample(), false, false));
+        DailiesClient.Answer annotated = api.get("api/shotlists/" + done.getInt("id") + "/annotated");
+        assertEquals(409, annotated.status(), annotated.body());
+        String detail = annotated.json().getString("detail");
+        assertTrue(detail.contains("not opened to be annotated") && detail.contains("DOCTYPE") && detail.contains("UTF-16"), detail);
+        assertFalse(annotated.body().contains("root:"));
+
+        // an ordinary rejected upload is still annotated
+        JsonObject ordinary = reject("ordinary.xlsx", TestWorkbooks.wrongTypedCell());
+        assertEquals(200, api.get("api/shotlists/" + ordinary.getInt("id") + "/annotated").status());
+    }
+
+    @Test
+    void theReviewsUploadRefusesAHostileReport() {
+        DailiesClient api = new DailiesClient(base);
+        JsonObject imported = api.importShotlist("one-shot.xlsx", xlsx("Shots", TestWorkbooks.HEADERS,
+                TestWorkbooks.shot("Castle", "SC1-01", 4)), "project", "Hostile report " + UUID.randomUUID());
+        assertEquals("COMPLETED", imported.getString("status"), imported.toString());
+        long projectId = imported.getJsonNumber("projectId").longValue();
+        long runId = api.post("api/projects/" + projectId + "/runs?mode=sync", null, new byte[0]).json().getJsonNumber("id").longValue();
+        JsonObject run = api.awaitStatus("api/runs/" + runId, java.util.Set.of("COMPLETED", "FAILED", "STOPPED"), java.time.Duration.ofMinutes(5));
+        assertEquals("COMPLETED", run.getString("status"), run.toString());
+        byte[] report = api.get("api/runs/" + runId + "/report").bytes();
+
+        byte[][] hostile = {
+                HostileWorkbooks.doctypeAfterComments(report, 8_000),
+                HostileWorkbooks.utf16Doctype(report, true, true),
+                HostileWorkbooks.lyingAboutItsSize(report, 40_000_000, 5_000)};
+        String[] reasons = {"DOCTYPE", "UTF-16", "lies about its size"};
+        for (int i = 0; i < hostile.length; i++) {
+            DailiesClient.Answer refused = api.postMultipart("api/runs/" + runId + "/reviews", "file", "dailies.xlsx", hostile[i],
+                    "reviewer", "Mallory");
+            assertEquals(400, refused.status(), refused.body());
+            JsonObject problem = refused.json().getJsonArray("problems").getJsonObject(0);
+            String message = problem.getString("message");
+            assertTrue(message.contains(reasons[i]) && message.contains("is not opened"), message);
+            assertFalse(refused.body().contains("root:"));
+        }
+        JsonObject take = api.get("api/runs/" + runId + "/takes").array().getJsonObject(0);
+        assertTrue(take.isNull("review"), "no review was recorded: " + take);
+
+        // the report as it was is still read
+        DailiesClient.Answer fine = api.postMultipart("api/runs/" + runId + "/reviews", "file", "dailies.xlsx", report, "reviewer", "Ana");
+        assertEquals(200, fine.status(), fine.body());
     }
 
     @Test
@@ -237,9 +318,11 @@ class BadShotlistIT {
     }
 
     private static void assertNoProject(DailiesClient api, String name) {
-        for (JsonValue p : api.get("api/projects").array()) {
-            assertFalse(name.equals(p.asJsonObject().getString("name")), "project " + name + " must not exist");
-        }
+        // Found by name on the server, whatever page it would be on.
+        DailiesClient.Answer found = api.get("api/projects?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, found.status(), found.body());
+        assertEquals(0, found.total(), "project " + name + " must not exist: " + found.body());
+        assertTrue(found.array().isEmpty(), found.body());
     }
 
     private static byte[] xlsx(String sheet, Object[]... rows) {

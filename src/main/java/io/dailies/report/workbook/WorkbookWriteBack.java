@@ -2,13 +2,15 @@ package io.dailies.report.workbook;
 
 import static io.dailies.shotlist.sheet.DailiesColumns.*;
 
+import io.dailies.platform.workbook.WorkbookGuard;
 import io.dailies.shotlist.sheet.DailiesColumns;
 import io.dailies.shotlist.sheet.RawShotRow;
+import io.dailies.shotlist.sheet.SafeWorkbook;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.ShotSheetFormatException;
 import io.dailies.shotlist.sheet.ShotSheetReader;
+import io.dailies.shotlist.sheet.StreamedWorkbook;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
@@ -68,6 +71,11 @@ import org.openxmlformats.schemas.drawingml.x2006.spreadsheetDrawing.CTTwoCellAn
  * the producer inserted or moved columns, and a producer's own "Notes" column is never overwritten.
  * A {@value DailiesColumns#SUMMARY_SHEET} sheet (replaced each time) gives counts by status and verdict, spend
  * against budget and the Overall score distribution as a native bar chart.
+ *
+ * <p>The producer's workbook goes through the upload guard first. A small one is changed in place in POI's user
+ * model; a big one (over {@link SafeWorkbook#IN_MEMORY_BYTES} inflated) is streamed, with the same result except that
+ * the console link is a HYPERLINK formula and only the first {@link #STREAMED_EXTRAS} shots get comments and a
+ * thumbnail. Results are read by their index in the list, as often as needed, so a caller may make them as asked.
  */
 public final class WorkbookWriteBack {
 
@@ -80,12 +88,33 @@ public final class WorkbookWriteBack {
     }
 
     /**
-     * Writes the producer's workbook with the results into {@code out} (which may be the same file).
+     * Above this many shots, a workbook written back streaming gets the comments on empty scores and the
+     * thumbnails for its first shots only: POI keeps each comment's shape and each picture in memory until the
+     * file is written. The reasons are in the Notes column too.
+     */
+    public static final int STREAMED_EXTRAS = 2_000;
+    /** What the Console link cell shows. */
+    static final String LINK_TEXT = "Open in Dailies";
+
+    /**
+     * Writes the producer's workbook with the results into {@code out} (which may be the same file). The workbook
+     * goes through the upload guard first ({@link SafeWorkbook#check}). One whose parts inflate to at most
+     * {@link SafeWorkbook#IN_MEMORY_BYTES} is loaded whole and changed in place; a bigger one is streamed
+     * ({@link StreamedWorkbook}): every cell, style, column, sheet and name is kept just the same, the Dailies cells
+     * are written row by row, the Console link is a HYPERLINK formula, and only the first {@link #STREAMED_EXTRAS}
+     * shots get comments and thumbnails.
      *
-     * @throws ShotSheetFormatException when the workbook has no readable shot list
+     * @throws ShotSheetFormatException when the workbook has no readable shot list, or the guard refuses it
      */
     public static void writeBack(Path producersXlsx, Path out, List<ShotResult> results, Summary summary)
             throws IOException, ShotSheetFormatException {
+        writeBack(producersXlsx, out, results, summary, SafeWorkbook.IN_MEMORY_BYTES);
+    }
+
+    /** {@link #writeBack(Path, Path, List, Summary)} streaming above {@code inMemoryBytes} of inflated parts. */
+    static void writeBack(Path producersXlsx, Path out, List<ShotResult> results, Summary summary, long inMemoryBytes)
+            throws IOException, ShotSheetFormatException {
+        WorkbookGuard.Inspection seen = SafeWorkbook.check(producersXlsx);
         String sheetName;
         int headerRow;
         Map<String, Integer> rowOf = new HashMap<>();
@@ -97,11 +126,23 @@ public final class WorkbookWriteBack {
                 rowOf.putIfAbsent(key(r.value(ShotColumn.SEQUENCE), r.value(ShotColumn.SHOT)), r.row() - 1);
             }
         }
-        XSSFWorkbook wb;
-        try (InputStream in = Files.newInputStream(producersXlsx)) {
-            wb = new XSSFWorkbook(in);
+        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".dailies-", ".xlsx");
+        try {
+            if (seen.inflatedBytes() <= inMemoryBytes) {
+                inPlace(producersXlsx, tmp, sheetName, headerRow, rowOf, results, summary);
+            } else {
+                streamed(producersXlsx, tmp, sheetName, headerRow, rowOf, results, summary);
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        try (wb) {
+    }
+
+    /** The whole workbook in POI's user model, changed in place. */
+    private static void inPlace(Path producersXlsx, Path out, String sheetName, int headerRow, Map<String, Integer> rowOf,
+                                List<ShotResult> results, Summary summary) throws IOException, ShotSheetFormatException {
+        try (XSSFWorkbook wb = SafeWorkbook.inMemory(producersXlsx)) {
             XSSFSheet sheet = wb.getSheet(sheetName);
             if (sheet == null) {
                 throw new IOException("sheet '" + sheetName + "' is not in " + producersXlsx + " (a CSV shot list cannot be written back)");
@@ -120,16 +161,140 @@ public final class WorkbookWriteBack {
                 }
             }
             summarySheet(wb, results, unmatched, summary, styles);
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".dailies-", ".xlsx");
-            try {
-                try (OutputStream os = Files.newOutputStream(tmp)) {
-                    wb.write(os);
-                }
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
+            try (OutputStream os = Files.newOutputStream(out)) {
+                wb.write(os);
             }
         }
+    }
+
+    /**
+     * POI gets the workbook without its rows (the Shots sheet's title and header rows apart); the header, names,
+     * widths, styles, comments, pictures and the summary sheet are made there as in place, and each shot row's
+     * Dailies cells are patched into the original rows as they stream past.
+     */
+    private static void streamed(Path producersXlsx, Path out, String sheetName, int headerRow, Map<String, Integer> rowOf,
+                                 List<ShotResult> results, Summary summary) throws IOException, ShotSheetFormatException {
+        // Each shot row's result by its index in the list, not the result itself: a caller may make them as asked.
+        int lastRow = rowOf.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        int[] resultOfRow = new int[lastRow + 1];
+        java.util.Arrays.fill(resultOfRow, -1);
+        List<ShotResult> unmatched = new ArrayList<>();
+        List<Integer> extras = new ArrayList<>();
+        int index = 0;
+        for (ShotResult result : results) {
+            Integer row = rowOf.get(key(result.sequence(), result.shot()));
+            if (row == null) {
+                unmatched.add(result);
+            } else {
+                resultOfRow[row] = index;
+                if (extras.size() < STREAMED_EXTRAS) {
+                    extras.add(row);
+                }
+            }
+            index++;
+        }
+        rowOf.clear();
+        StreamedWorkbook.Plan plan = new StreamedWorkbook.Plan().keepRows(sheetName, headerRow + 1).keepWhole(SUMMARY_SHEET);
+        extras.forEach(row -> plan.watchRow(sheetName, row));
+        try (StreamedWorkbook streamed = StreamedWorkbook.open(producersXlsx, plan)) {
+            XSSFWorkbook wb = streamed.workbook();
+            XSSFSheet sheet = wb.getSheet(sheetName);
+            if (sheet == null) {
+                throw new IOException("sheet '" + sheetName + "' is not in " + producersXlsx);
+            }
+            Map<String, Integer> columns = columns(wb, sheet, headerRow);
+            removeThumbnails(sheet, columns.get(THUMBNAIL));
+            Styles styles = new Styles(wb);
+            // Comments and links an earlier write-back left on the Dailies cells of the rows written now go, as in place.
+            java.util.Set<Integer> dailies = new java.util.HashSet<>(columns.values());
+            java.util.function.IntPredicate written = row -> row >= 0 && row < resultOfRow.length && resultOfRow[row] >= 0;
+            for (XSSFHyperlink h : new ArrayList<>(sheet.getHyperlinkList())) {
+                if (written.test(h.getFirstRow()) && dailies.contains(h.getFirstColumn())) {
+                    sheet.removeHyperlink(h.getFirstRow(), h.getFirstColumn());
+                }
+            }
+            for (org.apache.poi.ss.util.CellAddress at : new ArrayList<>(sheet.getCellComments().keySet())) {
+                if (written.test(at.getRow()) && dailies.contains(at.getColumn())) {
+                    anchorCell(sheet, streamed, at.getRow(), at.getColumn()).removeCellComment();
+                }
+            }
+            // The first shots' comments on empty scores and thumbnails, anchored to rows POI holds only for that:
+            // those rows are not written, the original ones are, patched.
+            Map<Path, Integer> pictures = new HashMap<>();
+            for (int row : extras) {
+                ShotResult r = results.get(resultOfRow[row]);
+                Integer[] scores = scores(r);
+                for (int i = 0; i < SCORES.size(); i++) {
+                    String reason = r.scoreReasons().get(SCORES.get(i));
+                    if (scores[i] == null && reason != null && !reason.isBlank()) {
+                        comment(wb, sheet, anchorCell(sheet, streamed, row, columns.get(SCORES.get(i))), reason);
+                    }
+                }
+                if (r.thumbnail() != null && Files.isRegularFile(r.thumbnail())) {
+                    picture(wb, sheet, anchorCell(sheet, streamed, row, columns.get(THUMBNAIL)), r.thumbnail(), pictures);
+                }
+            }
+            summarySheet(wb, results, unmatched, summary, styles);
+            streamed.cover(sheetName, -1, columns.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+            streamed.write(out, Map.of(sheetName, row -> written.test(row) ? patches(results.get(resultOfRow[row]), columns, styles) : null));
+        }
+    }
+
+    /** A cell of a row POI holds only to anchor a comment or a picture, as high as the original row. */
+    private static XSSFCell anchorCell(XSSFSheet sheet, StreamedWorkbook streamed, int row, int column) {
+        XSSFRow r = sheet.getRow(row);
+        if (r == null) {
+            r = sheet.createRow(row);
+            Float height = streamed.cell(sheet.getSheetName(), row, -1).rowHeight();
+            if (height != null) {
+                r.setHeightInPoints(height);
+            }
+        }
+        XSSFCell c = r.getCell(column);
+        return c == null ? r.createCell(column) : c;
+    }
+
+    private static Integer[] scores(ShotResult r) {
+        return new Integer[]{r.promptAdherence(), r.motionQuality(), r.physicalRealism(), r.continuity(), r.audioSync(), r.overall()};
+    }
+
+    /** The Dailies cells of one shot row, as {@link #write} makes them in place. */
+    static SortedMap<Integer, StreamedWorkbook.Patch> patches(ShotResult r, Map<String, Integer> columns, Styles styles) {
+        SortedMap<Integer, StreamedWorkbook.Patch> p = new TreeMap<>();
+        p.put(columns.get(STATUS), text(r.status()));
+        p.put(columns.get(TAKES), number(r.takes(), styles.integer));
+        p.put(columns.get(SELECTED_TAKE), text(r.selectedTake()));
+        p.put(columns.get(VIDEO_ID), text(r.videoId()));
+        p.put(columns.get(COST), r.cost() == null ? StreamedWorkbook.Patch.blank(null)
+                : StreamedWorkbook.Patch.number(r.cost().doubleValue(), (int) styles.money.getIndex()));
+        Integer[] scores = scores(r);
+        for (int i = 0; i < SCORES.size(); i++) {
+            p.put(columns.get(SCORES.get(i)), number(scores[i], styles.integer));
+        }
+        p.put(columns.get(VERDICT), text(r.verdict()));
+        int wrap = styles.wrap.getIndex();
+        p.put(columns.get(NOTES), r.notes() == null || r.notes().isEmpty() ? StreamedWorkbook.Patch.blank(wrap)
+                : StreamedWorkbook.Patch.text(r.notes(), wrap));
+        p.put(columns.get(THUMBNAIL), StreamedWorkbook.Patch.blank(null));
+        String link = r.consoleLink();
+        if (link == null || link.isBlank()) {
+            p.put(columns.get(CONSOLE_LINK), StreamedWorkbook.Patch.blank(null));
+        } else if (link.length() <= 255) {
+            // a formula instead of a hyperlink relationship: nothing kept per row in memory, and Excel opens it the same
+            p.put(columns.get(CONSOLE_LINK), StreamedWorkbook.Patch.formula("HYPERLINK(\"" + link.replace("\"", "\"\"") + "\",\""
+                    + LINK_TEXT + "\")", LINK_TEXT, (int) styles.link.getIndex()));
+        } else {
+            p.put(columns.get(CONSOLE_LINK), StreamedWorkbook.Patch.text(link, (int) styles.link.getIndex()));
+        }
+        return p;
+    }
+
+    private static StreamedWorkbook.Patch text(String value) {
+        return value == null || value.isEmpty() ? StreamedWorkbook.Patch.blank(null) : StreamedWorkbook.Patch.text(value, null);
+    }
+
+    private static StreamedWorkbook.Patch number(Integer value, XSSFCellStyle style) {
+        return value == null ? StreamedWorkbook.Patch.blank(null) : StreamedWorkbook.Patch.number(value, (int) style.getIndex());
     }
 
     static String key(String sequence, String shot) {
@@ -287,8 +452,7 @@ public final class WorkbookWriteBack {
             cost.setCellValue(r.cost().doubleValue());
             cost.setCellStyle(styles.money);
         }
-        Integer[] scores = {r.promptAdherence(), r.motionQuality(), r.physicalRealism(), r.continuity(),
-                r.audioSync(), r.overall()};
+        Integer[] scores = scores(r);
         for (int i = 0; i < SCORES.size(); i++) {
             XSSFCell c = cell.apply(SCORES.get(i));
             number(c, scores[i], styles.integer);
@@ -309,7 +473,7 @@ public final class WorkbookWriteBack {
         if (r.consoleLink() != null && !r.consoleLink().isBlank()) {
             XSSFHyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
             h.setAddress(r.consoleLink());
-            link.setCellValue("Open in Dailies");
+            link.setCellValue(LINK_TEXT);
             link.setHyperlink(h);
             link.setCellStyle(styles.link);
         }

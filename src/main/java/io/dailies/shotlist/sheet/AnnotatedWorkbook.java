@@ -1,8 +1,8 @@
 package io.dailies.shotlist.sheet;
 
+import io.dailies.platform.workbook.WorkbookGuard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
@@ -31,7 +34,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * is filled pink-red (its font, borders, number format and alignment kept) and carries a comment by
  * "Dailies" with the message. Problems that are not about one cell (no 'Shots' sheet, a missing
  * column, a row-level problem) are listed, together with all the others, on a new first sheet
- * {@value #ISSUES_SHEET}. Nothing else in the workbook changes.
+ * {@value #ISSUES_SHEET}. Nothing else in the workbook changes. The upload guard looks at the file first, as for
+ * the import; a big workbook is streamed (see {@link #STREAMED_MARKS}).
  */
 public final class AnnotatedWorkbook {
 
@@ -46,15 +50,34 @@ public final class AnnotatedWorkbook {
     }
 
     /**
-     * A copy of the uploaded workbook with the issues marked.
+     * In a workbook too big to load whole, at most this many cells are marked (red and commented); any issue past
+     * them is listed on the {@value #ISSUES_SHEET} sheet. An import lists at most 1,000 issues anyway.
+     */
+    public static final int STREAMED_MARKS = 1_000;
+
+    /**
+     * A copy of the uploaded workbook with the issues marked. It goes through the upload guard first, like the
+     * import ({@link SafeWorkbook#check}): a workbook the guard refuses is never opened. One whose parts inflate to at
+     * most {@link SafeWorkbook#IN_MEMORY_BYTES} is loaded whole; a bigger one is streamed ({@link StreamedWorkbook}),
+     * its cells copied as they are except the marked ones.
      *
      * @param uploadedXlsx the producer's .xlsx as uploaded
      * @param issues       the problems found, e.g. from {@link ShotSheetFormatException#issues()}
      * @return the annotated workbook, as .xlsx bytes
-     * @throws IOException when the file cannot be read as an .xlsx workbook
+     * @throws ShotSheetFormatException when the guard refuses the workbook (the issue says why)
+     * @throws IOException              when the file cannot be read as an .xlsx workbook
      */
-    public static byte[] annotate(Path uploadedXlsx, List<CellIssue> issues) throws IOException {
-        try (InputStream in = Files.newInputStream(uploadedXlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+    public static byte[] annotate(Path uploadedXlsx, List<CellIssue> issues) throws IOException, ShotSheetFormatException {
+        return annotate(uploadedXlsx, issues, SafeWorkbook.IN_MEMORY_BYTES);
+    }
+
+    /** {@link #annotate(Path, List)}, streaming above {@code inMemoryBytes} of inflated parts. */
+    static byte[] annotate(Path uploadedXlsx, List<CellIssue> issues, long inMemoryBytes) throws IOException, ShotSheetFormatException {
+        WorkbookGuard.Inspection seen = SafeWorkbook.check(uploadedXlsx);
+        if (seen.inflatedBytes() > inMemoryBytes) {
+            return streamed(uploadedXlsx, issues);
+        }
+        try (XSSFWorkbook wb = SafeWorkbook.inMemoryUnchecked(uploadedXlsx)) {
             Map<Target, List<CellIssue>> byCell = new LinkedHashMap<>();
             boolean unpinned = false;
             for (CellIssue issue : issues) {
@@ -76,23 +99,90 @@ public final class AnnotatedWorkbook {
         }
     }
 
+    /**
+     * The big workbook's way: POI gets it without its rows; the red styles, the comments and the issues sheet are
+     * made there, and each marked cell's new style is patched into its row as the rows stream past.
+     */
+    private static byte[] streamed(Path uploadedXlsx, List<CellIssue> issues) throws IOException, ShotSheetFormatException {
+        StreamedWorkbook.Plan plan = new StreamedWorkbook.Plan().keepWhole(ISSUES_SHEET);
+        for (CellIssue issue : issues) {
+            int column = column(issue);
+            if (column >= 0) {
+                plan.watch(issue.sheet(), issue.row() - 1, column);
+            }
+        }
+        Path out = Files.createTempFile("dailies-annotated-", ".xlsx");
+        try (StreamedWorkbook streamed = StreamedWorkbook.open(uploadedXlsx, plan)) {
+            XSSFWorkbook wb = streamed.workbook();
+            Map<Target, List<CellIssue>> byCell = new LinkedHashMap<>();
+            boolean unpinned = false;
+            for (CellIssue issue : issues) {
+                Target t = target(wb, issue);
+                if (t == null || !byCell.containsKey(t) && byCell.size() >= STREAMED_MARKS) {
+                    unpinned = true;
+                } else {
+                    byCell.computeIfAbsent(t, k -> new ArrayList<>()).add(issue);
+                }
+            }
+            Map<Integer, XSSFCellStyle> redStyles = new HashMap<>();
+            Map<String, NavigableMap<Integer, SortedMap<Integer, StreamedWorkbook.Patch>>> patches = new HashMap<>();
+            byCell.forEach((t, list) -> {
+                String sheet = t.sheet().getSheetName();
+                StreamedWorkbook.CellInfo was = streamed.cell(sheet, t.row(), t.column());
+                int base;
+                if (was.exists()) {
+                    base = was.style();
+                } else if (was.rowStyle() != null) {
+                    base = was.rowStyle();
+                } else {
+                    CellStyle columnStyle = t.sheet().getColumnStyle(t.column());
+                    base = columnStyle == null ? 0 : columnStyle.getIndex();
+                }
+                XSSFCellStyle red = red(wb, wb.getCellStyleAt(Math.min(base, wb.getNumCellStyles() - 1)), redStyles);
+                patches.computeIfAbsent(sheet, k -> new TreeMap<>()).computeIfAbsent(t.row(), k -> new TreeMap<>())
+                        .put(t.column(), StreamedWorkbook.Patch.style(red.getIndex()));
+                streamed.cover(sheet, t.row(), t.column());
+                // a row POI holds only to anchor the comment: not written, the original row is, patched
+                XSSFRow row = t.sheet().getRow(t.row());
+                if (row == null) {
+                    row = t.sheet().createRow(t.row());
+                }
+                XSSFCell cell = row.getCell(t.column());
+                comment(wb, t, cell == null ? row.createCell(t.column()) : cell, list);
+            });
+            if (unpinned) {
+                issuesSheet(wb, issues);
+            }
+            Map<String, StreamedWorkbook.RowPatcher> patchers = new HashMap<>();
+            patches.forEach((sheet, rows) -> patchers.put(sheet, StreamedWorkbook.RowPatcher.cells(rows)));
+            streamed.write(out, patchers);
+            return Files.readAllBytes(out);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** The 0-based column an issue names, -1 when it names none Excel has. */
+    private static int column(CellIssue issue) {
+        if (issue.sheet() == null || issue.row() <= 0 || issue.row() > 1_048_576 || issue.column() == null
+                || !issue.column().strip().matches("[A-Za-z]{1,3}")) {
+            return -1;
+        }
+        int column = CellReference.convertColStringToIndex(issue.column().strip().toUpperCase(Locale.ROOT));
+        return column < 0 || column > 16383 ? -1 : column;
+    }
+
     /** A cell of a sheet, 0-based. */
     private record Target(XSSFSheet sheet, int row, int column) {
     }
 
     private static Target target(XSSFWorkbook wb, CellIssue issue) {
-        if (issue.sheet() == null || issue.row() <= 0 || issue.column() == null || issue.column().isBlank()) {
+        int column = column(issue);
+        if (column < 0) {
             return null;
         }
         XSSFSheet sheet = sheet(wb, issue.sheet());
-        if (sheet == null || !issue.column().strip().matches("[A-Za-z]{1,3}")) {
-            return null;
-        }
-        int column = CellReference.convertColStringToIndex(issue.column().strip().toUpperCase(Locale.ROOT));
-        if (column < 0 || column > 16383 || issue.row() > 1_048_576) {
-            return null;
-        }
-        return new Target(sheet, issue.row() - 1, column);
+        return sheet == null ? null : new Target(sheet, issue.row() - 1, column);
     }
 
     private static XSSFSheet sheet(XSSFWorkbook wb, String name) {
@@ -123,15 +213,23 @@ public final class AnnotatedWorkbook {
                 cell.setCellStyle(inherited);
             }
         }
-        XSSFCellStyle original = cell.getCellStyle();
-        cell.setCellStyle(redStyles.computeIfAbsent((int) original.getIndex(), i -> {
+        cell.setCellStyle(red(wb, cell.getCellStyle(), redStyles));
+        comment(wb, t, cell, issues);
+    }
+
+    /** The style's copy filled red, one per original style. */
+    private static XSSFCellStyle red(XSSFWorkbook wb, XSSFCellStyle original, Map<Integer, XSSFCellStyle> redStyles) {
+        return redStyles.computeIfAbsent((int) original.getIndex(), i -> {
             XSSFCellStyle red = wb.createCellStyle();
             red.cloneStyleFrom(original);
             red.setFillForegroundColor(new XSSFColor(FILL_RGB, null));
             red.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             return red;
-        }));
+        });
+    }
 
+    /** The cell's comment by "Dailies" with every issue's message, after the comment it had. */
+    private static void comment(XSSFWorkbook wb, Target t, XSSFCell cell, List<CellIssue> issues) {
         StringBuilder text = new StringBuilder();
         Comment existing = cell.getCellComment();
         if (existing != null && existing.getString() != null) {

@@ -1,6 +1,5 @@
 package io.dailies.shotlist.sheet;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -77,17 +76,7 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         if (WorkbookFileCheck.isCsvText(xlsx)) {
             return CsvShotReader.open(xlsx);
         }
-        WorkbookFileCheck.requireXlsx(xlsx);
-        WorkbookPartsCheck.require(xlsx);
-        Workbook workbook;
-        try {
-            workbook = StreamingReader.builder().rowCacheSize(100).bufferSize(4096).open(xlsx.toFile());
-        } catch (RuntimeException e) {
-            // OpenException, ReadException, NotOfficeXmlFileException...: a zip, but not a workbook we can read
-            throw new ShotSheetFormatException(List.of(CellIssue.workbook(null,
-                    "The file could not be read as an .xlsx workbook (" + reason(e) + "): "
-                            + WorkbookFileCheck.SAVE_AS_XLSX)), e);
-        }
+        Workbook workbook = SafeWorkbook.streaming(xlsx);
         try {
             return open(workbook);
         } catch (ShotSheetFormatException e) {

@@ -1,6 +1,5 @@
 package io.dailies.shotlist.sheet;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -238,13 +237,7 @@ final class SideSheet {
 
     /** Opens a workbook for side-sheet reading (streaming, so a huge Shots sheet is not loaded). */
     static Workbook open(Path xlsx) throws IOException, ShotSheetFormatException {
-        WorkbookFileCheck.requireXlsx(xlsx);
-        try {
-            return StreamingReader.builder().rowCacheSize(100).bufferSize(4096).open(xlsx.toFile());
-        } catch (RuntimeException e) {
-            throw new ShotSheetFormatException(List.of(CellIssue.workbook(null,
-                    "The file could not be read as an .xlsx workbook: " + WorkbookFileCheck.SAVE_AS_XLSX)), e);
-        }
+        return SafeWorkbook.streaming(xlsx);
     }
 
     /** The first sheet whose name is one of {@code names} (ignoring case, spaces and punctuation); null when none. */

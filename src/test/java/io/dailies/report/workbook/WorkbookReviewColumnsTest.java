@@ -11,6 +11,7 @@ import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.shotlist.sheet.CellIssue;
 import io.dailies.shotlist.sheet.DailiesColumns;
 import io.dailies.shotlist.sheet.RawShotRow;
+import io.dailies.shotlist.sheet.SafeWorkbook;
 import io.dailies.shotlist.sheet.SheetLayout;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.ShotRowData;
@@ -48,11 +49,14 @@ class WorkbookReviewColumnsTest {
 
     // --- the headers, against what the write-back really writes ---
 
-    @Test
-    void everyHeaderTheWriteBackWritesIsKnownAndNoneIsAShotColumn() throws Exception {
+    /** In place and streamed (a limit of 0 bytes streams every workbook). */
+    @ParameterizedTest
+    @ValueSource(longs = {SafeWorkbook.IN_MEMORY_BYTES, 0})
+    void everyHeaderTheWriteBackWritesIsKnownAndNoneIsAShotColumn(long inMemoryBytes) throws Exception {
         Path producers = TestWorkbooks.write(dir, "plain.xlsx", TestWorkbooks.shots(2));
         Path out = dir.resolve("out.xlsx");
-        WorkbookWriteBack.writeBack(producers, out, List.of(result("SC1-01", "take 7", "video_7", "ACCEPT", "Fine.")), summary());
+        WorkbookWriteBack.writeBack(producers, out, List.of(result("SC1-01", "take 7", "video_7", "ACCEPT", "Fine.")), summary(),
+                inMemoryBytes);
         List<String> written = new ArrayList<>();
         try (XSSFWorkbook before = open(producers); XSSFWorkbook after = open(out)) {
             int producers1 = before.getSheet("Shots").getRow(0).getLastCellNum();
@@ -78,15 +82,16 @@ class WorkbookReviewColumnsTest {
 
     // --- the round trip: write back, edit in "Excel", upload again ---
 
-    @Test
-    void aVerdictAndNotesEditedInTheWriteBackComeBackAsReviews() throws Exception {
+    @ParameterizedTest
+    @ValueSource(longs = {SafeWorkbook.IN_MEMORY_BYTES, 0})
+    void aVerdictAndNotesEditedInTheWriteBackComeBackAsReviews(long inMemoryBytes) throws Exception {
         Path producers = TestWorkbooks.write(dir, "own.xlsx", TestWorkbooks.ownStatusAndNotes());
         Path out = dir.resolve("written.xlsx");
         String written2 = "Motion quality: 58, some jitter in the last second.";
         WorkbookWriteBack.writeBack(producers, out, List.of(
                 result("SC1-01", "take 11", "video_11", "RETAKE", "Audio sync: 40."),
                 result("SC1-02", "take 12", "video_12", "REVIEW", written2),
-                result("SC1-03", "take 13", "video_13", "ACCEPT", "Fine.")), summary());
+                result("SC1-03", "take 13", "video_13", "ACCEPT", "Fine.")), summary(), inMemoryBytes);
 
         // The producer's edits: an approval, a note typed under Dailies' note, an unknown word.
         String verdictLetter;
@@ -98,9 +103,11 @@ class WorkbookReviewColumnsTest {
             }
             int verdict = col.get(DailiesColumns.VERDICT);
             verdictLetter = CellReference.convertNumToColString(verdict);
-            shots.getRow(1).getCell(verdict).setCellValue("Approved");
-            shots.getRow(2).getCell(col.get(DailiesColumns.NOTES)).setCellValue(written2 + "\nToo dark on the left, relight.");
-            shots.getRow(3).getCell(verdict).setCellValue("maybe");
+            // typed as Excel saves a typed cell: a fresh one (POI's setCellValue on an inline-string cell, as the
+            // streamed write-back writes them, would keep the old text beside the new)
+            retype(shots.getRow(1), verdict, "Approved");
+            retype(shots.getRow(2), col.get(DailiesColumns.NOTES), written2 + "\nToo dark on the left, relight.");
+            retype(shots.getRow(3), verdict, "maybe");
             try (OutputStream os = Files.newOutputStream(out)) {
                 wb.write(os);
             }
@@ -151,6 +158,19 @@ class WorkbookReviewColumnsTest {
         assertTrue(issue.message().contains("ACCEPT, RETAKE or REVIEW (also accepted: accepted, approve"), issue.message());
         assertEquals(verdictLetter, layout.extraLetter(layout.extraLetters().keySet().stream()
                 .filter(k -> k.startsWith("Verdict")).findFirst().orElseThrow()));
+    }
+
+    private static void retype(XSSFRow row, int column, String text) {
+        var old = row.getCell(column);
+        var style = old == null ? null : old.getCellStyle();
+        if (old != null) {
+            row.removeCell(old);
+        }
+        var cell = row.createCell(column);
+        cell.setCellValue(text);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
     }
 
     // --- telling Dailies' columns from the producer's ---

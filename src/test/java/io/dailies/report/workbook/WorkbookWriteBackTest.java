@@ -3,11 +3,16 @@ package io.dailies.report.workbook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.shotlist.sheet.DailiesColumns;
+import io.dailies.shotlist.sheet.HostileWorkbooks;
 import io.dailies.shotlist.sheet.RawShotRow;
+import io.dailies.shotlist.sheet.SafeWorkbook;
 import io.dailies.shotlist.sheet.ShotColumn;
+import io.dailies.shotlist.sheet.ShotSheetFormatException;
 import io.dailies.shotlist.sheet.ShotSheetReader;
 import io.dailies.shotlist.sheet.TestWorkbooks;
 import java.awt.image.BufferedImage;
@@ -33,14 +38,35 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkbookWriteBackTest {
 
     @TempDir
     Path dir;
 
+    /** Below the size that is loaded whole, and streamed: the tests run both ways. */
+    static final long IN_MEMORY = SafeWorkbook.IN_MEMORY_BYTES;
+    static final long STREAMED = 0;
+
     @Test
     void writesBackIntoTheProducersWorkbookAndUpdatesInPlace() throws Exception {
+        writesBackAndUpdates(IN_MEMORY, IN_MEMORY);
+    }
+
+    /**
+     * The same write-backs, streaming: every assertion of the in-place path holds (the producer's cells, styles,
+     * heights and widths untouched; Dailies' columns, values, comments, thumbnail and summary), except that the
+     * console link is a HYPERLINK formula; and each way updates a workbook the other way wrote.
+     */
+    @ParameterizedTest
+    @CsvSource({"0, 0", "0, " + SafeWorkbook.IN_MEMORY_BYTES, SafeWorkbook.IN_MEMORY_BYTES + ", 0"})
+    void writesBackStreamingTheSameWay(long first, long second) throws Exception {
+        writesBackAndUpdates(first, second);
+    }
+
+    private void writesBackAndUpdates(long firstLimit, long secondLimit) throws Exception {
         Path producers = producersWorkbook();
         List<RawShotRow> shots = shots(producers);
         Path jpeg = dir.resolve("take.jpg");
@@ -62,7 +88,7 @@ class WorkbookWriteBackTest {
         Path out = dir.resolve("out.xlsx");
         Summary summary = new Summary("The Queen's Court", new BigDecimal("100.00"), "USD", Instant.parse("2026-03-14T10:00:00Z"));
 
-        WorkbookWriteBack.writeBack(producers, out, results, summary);
+        WorkbookWriteBack.writeBack(producers, out, results, summary, firstLimit);
 
         int headerRow = 2; // the sample's header is on Excel row 3
         try (XSSFWorkbook before = open(producers); XSSFWorkbook after = open(out)) {
@@ -83,7 +109,7 @@ class WorkbookWriteBackTest {
                 assertEquals("video_" + i, row.getCell(col.get("Video id")).getStringCellValue());
                 assertEquals(0.4 * (i + 1), row.getCell(col.get("Cost")).getNumericCellValue(), 1e-9);
                 assertEquals(i * 7 % 101, (int) row.getCell(col.get("Overall")).getNumericCellValue());
-                assertEquals("https://dailies.example/shots/" + i, row.getCell(col.get("Console link")).getHyperlink().getAddress());
+                assertLink("https://dailies.example/shots/" + i, row.getCell(col.get("Console link")), firstLimit);
             }
             XSSFCell noAudio = shotsSheet.getRow(shots.get(0).row() - 1).getCell(col.get("Audio sync"));
             assertEquals("", noAudio.toString());
@@ -113,7 +139,7 @@ class WorkbookWriteBackTest {
                     r.verdict(), r.notes(), r.thumbnail(), r.consoleLink(), Map.of()));
         }
         Path out2 = dir.resolve("out2.xlsx");
-        WorkbookWriteBack.writeBack(out, out2, again, summary);
+        WorkbookWriteBack.writeBack(out, out2, again, summary, secondLimit);
         try (XSSFWorkbook first = open(out); XSSFWorkbook second = open(out2); XSSFWorkbook producer = open(producers)) {
             assertEquals(first.getNumberOfSheets(), second.getNumberOfSheets());
             assertProducersContentUnchanged(producer, second);
@@ -127,6 +153,66 @@ class WorkbookWriteBackTest {
             assertNull(row.getCell(col.get("Audio sync")).getCellComment());
             assertEquals(1, pictures(shotsSheet, col.get("Thumbnail")));
             assertEquals(1, second.getSheet(DailiesColumns.SUMMARY_SHEET).getDrawingPatriarch().getCharts().size());
+            for (int i = 0; i < shots.size(); i++) {
+                XSSFCell link = shotsSheet.getRow(shots.get(i).row() - 1).getCell(col.get("Console link"));
+                assertLink("https://dailies.example/shots/" + i, link, secondLimit);
+                if (secondLimit == STREAMED) {
+                    assertNull(link.getHyperlink(), "a link the first write-back made is replaced, not doubled");
+                }
+            }
+            assertEquals(secondLimit == STREAMED ? 0 : shots.size(), shotsSheet.getHyperlinkList().size());
+        }
+    }
+
+    @Test
+    void aBigWorkbookIsStreamedAndOnlyItsFirstShotsGetCommentsAndThumbnails() throws Exception {
+        int n = WorkbookWriteBack.STREAMED_EXTRAS + 50;
+        Path producers = TestWorkbooks.write(dir, "big.xlsx", TestWorkbooks.shots(n));
+        Path jpeg = dir.resolve("take.jpg");
+        ImageIO.write(new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB), "jpg", jpeg.toFile());
+        List<ShotResult> results = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            results.add(new ShotResult("Castle", String.format("SC1-%02d", i), "SCORED", 1, "take " + i, "video_" + i,
+                    BigDecimal.ONE, 80, 70, null, 90, 60, 75, "ACCEPT", "Physical realism: needs a judge model", jpeg,
+                    "https://dailies.example/api/runs/1/takes", Map.of(DailiesColumns.PHYSICAL_REALISM, "needs a judge model")));
+        }
+        Path out = dir.resolve("big-out.xlsx");
+        // the default limit: a 2,050-row shot list is loaded whole...
+        assertTrue(SafeWorkbook.check(producers).inflatedBytes() < SafeWorkbook.IN_MEMORY_BYTES);
+        WorkbookWriteBack.writeBack(producers, out, results, null, STREAMED);
+        try (XSSFWorkbook wb = open(out)) {
+            XSSFSheet sheet = wb.getSheet("Shots");
+            Map<String, Integer> col = headers(sheet.getRow(0));
+            assertEquals(WorkbookWriteBack.STREAMED_EXTRAS, sheet.getCellComments().size(), "a comment per shot, for the first shots");
+            assertEquals(WorkbookWriteBack.STREAMED_EXTRAS, pictures(sheet, col.get(DailiesColumns.THUMBNAIL)));
+            XSSFRow last = sheet.getRow(n);
+            assertEquals("video_" + n, last.getCell(col.get(DailiesColumns.VIDEO_ID)).getStringCellValue());
+            assertEquals("Physical realism: needs a judge model", last.getCell(col.get(DailiesColumns.NOTES)).getStringCellValue(),
+                    "the reason is in the Notes column for every shot");
+            assertNull(last.getCell(col.get(DailiesColumns.PHYSICAL_REALISM)).getCellComment());
+            assertLink("https://dailies.example/api/runs/1/takes", last.getCell(col.get(DailiesColumns.CONSOLE_LINK)), STREAMED);
+            assertNotNull(sheet.getRow(1).getCell(col.get(DailiesColumns.PHYSICAL_REALISM)).getCellComment());
+        }
+    }
+
+    @Test
+    void aHostileWorkbookIsNeverWrittenBack() throws Exception {
+        Path hostile = TestWorkbooks.write(dir, "hostile.xlsx", HostileWorkbooks.doctypeAfterComments(TestWorkbooks.sample(), 6_000));
+        for (long limit : new long[]{IN_MEMORY, STREAMED}) {
+            ShotSheetFormatException e = assertThrows(ShotSheetFormatException.class,
+                    () -> WorkbookWriteBack.writeBack(hostile, dir.resolve("never.xlsx"), List.of(), null, limit));
+            assertTrue(e.issues().get(0).message().contains("DOCTYPE"), e.getMessage());
+            assertFalse(Files.exists(dir.resolve("never.xlsx")));
+        }
+    }
+
+    private static void assertLink(String url, XSSFCell cell, long limit) {
+        if (limit == STREAMED) {
+            assertEquals("HYPERLINK(\"" + url + "\",\"Open in Dailies\")", cell.getCellFormula());
+            assertEquals("Open in Dailies", cell.getStringCellValue());
+        } else {
+            assertEquals(url, cell.getHyperlink().getAddress());
+            assertEquals("Open in Dailies", cell.getStringCellValue());
         }
     }
 

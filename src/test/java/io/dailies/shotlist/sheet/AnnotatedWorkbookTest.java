@@ -18,6 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnnotatedWorkbookTest {
 
@@ -26,8 +28,10 @@ class AnnotatedWorkbookTest {
 
     private static final int SECONDS_COL = ShotColumn.SECONDS.ordinal(); // K
 
-    @Test
-    void marksExactlyTheOffendingCell() throws Exception {
+    /** Loaded whole, and streamed (a limit of 0 bytes streams every workbook): the same marks. */
+    @ParameterizedTest
+    @ValueSource(longs = {SafeWorkbook.IN_MEMORY_BYTES, 0})
+    void marksExactlyTheOffendingCell(long inMemoryBytes) throws Exception {
         byte[] original = TestWorkbooks.book().row((Object[]) TestWorkbooks.HEADERS)
                 .row(TestWorkbooks.shot("Castle", "SC1-01", 4))
                 .row(TestWorkbooks.shot("Castle", "SC1-02", "four"))
@@ -36,7 +40,7 @@ class AnnotatedWorkbookTest {
         CellIssue issue = new CellIssue("Shots", TestWorkbooks.WRONG_TYPED_ROW, "K", "Seconds", "four",
                 "Seconds must be a whole number such as 4 or 8");
 
-        byte[] annotated = AnnotatedWorkbook.annotate(file, List.of(issue));
+        byte[] annotated = AnnotatedWorkbook.annotate(file, List.of(issue), inMemoryBytes);
 
         try (XSSFWorkbook before = new XSSFWorkbook(new ByteArrayInputStream(original));
              XSSFWorkbook after = new XSSFWorkbook(new ByteArrayInputStream(annotated))) {
@@ -77,14 +81,38 @@ class AnnotatedWorkbookTest {
     }
 
     @Test
-    void createsMissingCellsAndListsWorkbookIssuesOnAFirstSheet() throws Exception {
+    void aBigWorkbookGetsItsFirstIssuesMarkedAndAllListed() throws Exception {
+        int n = AnnotatedWorkbook.STREAMED_MARKS + 20;
+        Path file = TestWorkbooks.write(dir, "big.xlsx", TestWorkbooks.shots(n));
+        List<CellIssue> issues = new java.util.ArrayList<>();
+        for (int row = 2; row <= n + 1; row++) {
+            issues.add(new CellIssue("Shots", row, "K", "Seconds", "4", "Seconds must be 8 here (row " + row + ")"));
+        }
+        byte[] annotated = AnnotatedWorkbook.annotate(file, issues, 0);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(annotated))) {
+            assertEquals(AnnotatedWorkbook.ISSUES_SHEET, wb.getSheetName(0), "the issues past the marked ones are listed");
+            assertEquals(n, wb.getSheetAt(0).getLastRowNum());
+            XSSFSheet shots = wb.getSheet("Shots");
+            assertEquals(AnnotatedWorkbook.STREAMED_MARKS, shots.getCellComments().size());
+            XSSFCell marked = shots.getRow(AnnotatedWorkbook.STREAMED_MARKS).getCell(SECONDS_COL);
+            assertEquals(FillPatternType.SOLID_FOREGROUND, marked.getCellStyle().getFillPattern());
+            assertEquals(4, marked.getNumericCellValue(), "a marked cell keeps its value");
+            XSSFCell past = shots.getRow(n).getCell(SECONDS_COL);
+            assertEquals(FillPatternType.NO_FILL, past.getCellStyle().getFillPattern());
+            assertNull(past.getCellComment());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {SafeWorkbook.IN_MEMORY_BYTES, 0})
+    void createsMissingCellsAndListsWorkbookIssuesOnAFirstSheet(long inMemoryBytes) throws Exception {
         Path file = TestWorkbooks.write(dir, "shots.xlsx", TestWorkbooks.wrongTypedCell());
         List<CellIssue> issues = List.of(
                 new CellIssue("Shots", 9, "C", "Subject & Action", null, "Subject & Action is blank"),
                 new CellIssue("Shots", 9, "C", "Subject & Action", null, "Second problem on the same cell"),
                 CellIssue.workbook("Shots", "Missing required column 'Shot'"));
 
-        byte[] annotated = AnnotatedWorkbook.annotate(file, issues);
+        byte[] annotated = AnnotatedWorkbook.annotate(file, issues, inMemoryBytes);
 
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(annotated))) {
             assertEquals(AnnotatedWorkbook.ISSUES_SHEET, wb.getSheetName(0));
