@@ -63,6 +63,23 @@ public final class ServerImportBenchmark {
                 System.out.printf("  wall time       %.1f s (upload to COMPLETED)%n", seconds);
                 System.out.printf("  rows per second %,.0f%n", answer.getInt("rows") / seconds);
                 System.out.printf("  peak heap       %,d MB (jstat, eden + survivors + old)%n", peak.get() / 1024);
+
+                // The producer's workbook written back at this size, on the same 512 MB server: the write-back
+                // reads the project's results a page at a time and streams the workbook row by row.
+                peak.set(0);
+                long projectId = answer.getJsonNumber("projectId").longValue();
+                long wbStart = System.nanoTime();
+                DailiesClient.Answer written = api.get("api/projects/" + projectId + "/workbook");
+                double wbSeconds = (System.nanoTime() - wbStart) / 1e9;
+                if (written.status() != 200 || written.bytes().length < 1_000_000) {
+                    throw new IllegalStateException("the write-back failed: " + written.status() + " "
+                            + written.body().substring(0, Math.min(500, written.body().length())));
+                }
+                Thread.sleep(600);
+                System.out.printf("%nWrite-back of the %,d-row workbook (GET /api/projects/%d/workbook)%n", answer.getInt("rows"), projectId);
+                System.out.printf("  wall time       %.1f s, %,d bytes%n", wbSeconds, written.bytes().length);
+                System.out.printf("  rows per second %,.0f%n", answer.getInt("rows") / wbSeconds);
+                System.out.printf("  peak heap       %,d MB (jstat, eden + survivors + old)%n", peak.get() / 1024);
             } finally {
                 jstat.destroy();
             }

@@ -16,6 +16,7 @@ import io.dailies.report.workbook.Summary;
 import io.dailies.report.workbook.WorkbookWriteBack;
 import io.dailies.review.Reviews;
 import io.dailies.scoring.RunScores;
+import io.dailies.shotlist.sheet.ShotSheetFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -72,55 +73,85 @@ public class WorkbookReports {
         Path workbook = Path.of(upload.getStoredPath());
         Run run = em.createQuery("select r from Run r where r.project.id = :p order by r.id desc", Run.class)
                 .setParameter("p", projectId).setMaxResults(1).getResultStream().findFirst().orElse(null);
-        Map<Long, Take> takeOfShot = new HashMap<>();
-        Map<Long, Score> scores = new HashMap<>();
-        Map<Long, Review> reviewed = Map.of();
-        if (run != null) {
-            for (Take t : em.createNamedQuery("Take.byRun", Take.class).setParameter("runId", run.getId()).getResultList()) {
-                takeOfShot.put(t.getShot().getId(), t);
-            }
-            scores = runScores.byTake(run.getId());
-            reviewed = reviews.latestByTake(run.getId());
-        }
         Map<Long, Long> takesPerShot = new HashMap<>();
         for (Object[] row : em.createQuery("select t.shot.id, count(t) from Take t where t.shot.sequence.project.id = :p group by t.shot.id",
                 Object[].class).setParameter("p", projectId).getResultList()) {
             takesPerShot.put((Long) row[0], (Long) row[1]);
         }
-        List<ShotResult> results = new ArrayList<>();
-        for (Shot shot : em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", projectId).getResultList()) {
-            Take t = takeOfShot.get(shot.getId());
-            Score s = t == null ? null : scores.get(t.getId());
-            Review r = t == null ? null : reviewed.get(t.getId());
-            TakeResult row = t == null ? null : TakeResult.of(t, s, r);
-            Map<String, String> reasons = new LinkedHashMap<>();
-            if (row != null) {
-                row.criteria().forEach(c -> {
-                    if (c.score() == null && c.note() != null) {
-                        reasons.put(c.name(), c.note());
-                    }
-                });
-            }
-            // What was paid for the take, at its run's billing mode (sync or batch); takes planned before costs
-            // were recorded are priced at the sync rate.
-            BigDecimal cost = t == null ? null : TakeResult.charged(t) != null ? TakeResult.charged(t)
-                    : t.getVideoId() == null || t.getCompletedAt() == null || t.getCostUsd() != null ? null
-                    : catalog.model(t.getModel()).map(m -> m.cost(t.getSize(), t.getSeconds(), BillingMode.SYNC)).orElse(null);
-            Path thumbnail = t == null || t.getFilePath() == null ? null : Path.of(t.getFilePath().replaceFirst("\\.mp4$", ".jpg"));
-            results.add(new ShotResult(shot.getSequence().getCode(), shot.getCode(),
-                    t == null ? "NOT RENDERED" : t.getStatus().name(),
-                    takesPerShot.getOrDefault(shot.getId(), 0L).intValue(),
-                    t == null ? null : "take " + t.getId(),
-                    t == null ? null : t.getVideoId(), cost,
-                    s == null ? null : s.getPromptAdherence(), s == null ? null : s.getMotionQuality(),
-                    s == null ? null : s.getPhysicalRealism(), s == null ? null : s.getContinuity(),
-                    s == null ? null : s.getAudioSync(), s == null ? null : s.getOverall(),
-                    row == null ? null : row.verdict(), row == null ? notRendered(shot) : row.notes(),
-                    thumbnail != null && Files.exists(thumbnail) ? thumbnail : null,
-                    t == null ? null : consoleBase + "api/runs/" + run.getId() + "/takes",
-                    reasons));
+        List<Long> shotIds = em.createQuery("select s.id from Shot s join s.sequence q where q.project.id = :projectId"
+                        + " and s.omitted = false order by q.position, s.position", Long.class)
+                .setParameter("projectId", projectId).getResultList();
+        Summary summary = new Summary(project.getName(), project.getBudgetUsd(), "USD", Instant.now());
+        // The write-back reads the results a few times over, in shot order: a page of them is in memory at a
+        // time, never the whole project's takes, scores and shots (a 100,000-shot project fits the heap).
+        List<ShotResult> results = new PagedResults(shotIds, page -> results(page, run, takesPerShot, consoleBase));
+        try {
+            WorkbookWriteBack.writeBack(workbook, out, results, summary);
+        } catch (ShotSheetFormatException refused) {
+            // The stored workbook cannot be written back (the guard refuses it, or its shot list is gone): say why.
+            throw ApiProblem.of(Response.Status.CONFLICT, "Project " + projectId + "'s workbook cannot be written back: "
+                    + refused.getMessage());
         }
-        WorkbookWriteBack.writeBack(workbook, out, results, new Summary(project.getName(), project.getBudgetUsd(), "USD", Instant.now()));
         return out;
+    }
+
+    /** The results of one page of shots (in the order given), read with a few bounded queries. */
+    private List<ShotResult> results(List<Long> shotIds, Run run, Map<Long, Long> takesPerShot, String consoleBase) {
+        Map<Long, Shot> shots = new HashMap<>();
+        em.createQuery("select s from Shot s join fetch s.sequence where s.id in :ids", Shot.class).setParameter("ids", shotIds)
+                .getResultList().forEach(s -> shots.put(s.getId(), s));
+        Map<Long, Take> takeOfShot = new HashMap<>();
+        Map<Long, Score> scores = new HashMap<>();
+        Map<Long, Review> reviewed = new HashMap<>();
+        if (run != null) {
+            em.createQuery("select t from Take t join fetch t.run where t.run.id = :runId and t.shot.id in :ids", Take.class)
+                    .setParameter("runId", run.getId()).setParameter("ids", shotIds).getResultList()
+                    .forEach(t -> takeOfShot.put(t.getShot().getId(), t));
+            List<Long> takeIds = takeOfShot.values().stream().map(Take::getId).toList();
+            if (!takeIds.isEmpty()) {
+                em.createQuery("select s from Score s where s.take.id in :ids", Score.class).setParameter("ids", takeIds)
+                        .getResultList().forEach(s -> scores.put(s.getTake().getId(), s));
+                em.createQuery("select r from Review r where r.take.id in :ids order by r.reviewedAt desc, r.id desc", Review.class)
+                        .setParameter("ids", takeIds).getResultList().forEach(r -> reviewed.putIfAbsent(r.getTake().getId(), r));
+            }
+        }
+        List<ShotResult> results = new ArrayList<>(shotIds.size());
+        for (Long id : shotIds) {
+            Shot shot = shots.get(id);
+            Take t = takeOfShot.get(id);
+            results.add(result(shot, t, t == null ? null : scores.get(t.getId()), t == null ? null : reviewed.get(t.getId()),
+                    takesPerShot.getOrDefault(id, 0L).intValue(), run, consoleBase));
+        }
+        em.clear(); // the page is made: its entities go
+        return results;
+    }
+
+    private ShotResult result(Shot shot, Take t, Score s, Review r, int takes, Run run, String consoleBase) {
+        TakeResult row = t == null ? null : TakeResult.of(t, s, r);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        if (row != null) {
+            row.criteria().forEach(c -> {
+                if (c.score() == null && c.note() != null) {
+                    reasons.put(c.name(), c.note());
+                }
+            });
+        }
+        // What was paid for the take, at its run's billing mode (sync or batch); takes planned before costs
+        // were recorded are priced at the sync rate.
+        BigDecimal cost = t == null ? null : TakeResult.charged(t) != null ? TakeResult.charged(t)
+                : t.getVideoId() == null || t.getCompletedAt() == null || t.getCostUsd() != null ? null
+                : catalog.model(t.getModel()).map(m -> m.cost(t.getSize(), t.getSeconds(), BillingMode.SYNC)).orElse(null);
+        Path thumbnail = t == null || t.getFilePath() == null ? null : Path.of(t.getFilePath().replaceFirst("\\.mp4$", ".jpg"));
+        return new ShotResult(shot.getSequence().getCode(), shot.getCode(),
+                t == null ? "NOT RENDERED" : t.getStatus().name(), takes,
+                t == null ? null : "take " + t.getId(),
+                t == null ? null : t.getVideoId(), cost,
+                s == null ? null : s.getPromptAdherence(), s == null ? null : s.getMotionQuality(),
+                s == null ? null : s.getPhysicalRealism(), s == null ? null : s.getContinuity(),
+                s == null ? null : s.getAudioSync(), s == null ? null : s.getOverall(),
+                row == null ? null : row.verdict(), row == null ? notRendered(shot) : row.notes(),
+                thumbnail != null && Files.exists(thumbnail) ? thumbnail : null,
+                t == null ? null : consoleBase + "api/runs/" + run.getId() + "/takes",
+                reasons);
     }
 }

@@ -412,23 +412,13 @@ public final class StreamedWorkbook implements Closeable {
 
     /** Relationships of a part, targets resolved to part names (no leading '/'); external ones left out. */
     private List<Rel> rels(String relsPart, String baseDir) throws IOException, XMLStreamException {
-        List<Rel> rels = new ArrayList<>();
         ZipArchiveEntry e = original.getEntry(relsPart);
         if (e == null) {
-            return rels;
+            return new ArrayList<>();
         }
         try (InputStream in = original.getInputStream(e)) {
-            XMLStreamReader r = reader(in);
-            while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")
-                        && !"External".equals(r.getAttributeValue(null, "TargetMode"))) {
-                    rels.add(new Rel(r.getAttributeValue(null, "Id"), String.valueOf(r.getAttributeValue(null, "Type")),
-                            resolveTarget(baseDir, r.getAttributeValue(null, "Target"))));
-                }
-            }
-            r.close();
+            return relsOf(in, baseDir);
         }
-        return rels;
     }
 
     static String resolveTarget(String baseDir, String target) {
