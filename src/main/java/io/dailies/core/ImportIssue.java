@@ -13,6 +13,8 @@ public class ImportIssue {
     @Column(length = 100) private String field;
     @Column(name = "cell_value", length = 500) private String value;
     @Column(length = 1000) private String message;
+    /** A problem that does not refuse the shots (a side sheet Dailies could not read); null on issues stored before. */
+    @Column(name = "warning") private Boolean warning;
 
     protected ImportIssue() {
     }
@@ -26,6 +28,14 @@ public class ImportIssue {
         this.message = message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
     }
 
+    /** The same problem as a warning: listed with the import, never a reason to refuse it. */
+    public ImportIssue asWarning() {
+        ImportIssue w = new ImportIssue(sheet, row, column, field, value, message);
+        w.warning = Boolean.TRUE;
+        return w;
+    }
+
+    public boolean isWarning() { return Boolean.TRUE.equals(warning); }
     public String getSheet() { return sheet; }
     public int getRow() { return row; }
     public String getColumn() { return column; }

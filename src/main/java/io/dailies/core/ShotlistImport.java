@@ -71,6 +71,12 @@ public class ShotlistImport {
     private boolean partial;
     /** No project was named with the upload: the workbook's Settings sheet may name it. */
     private boolean projectNameFromFile;
+    @Column(length = 2000)
+    private String shotSheets;
+    @Column(length = 1000)
+    private String shotListFound;
+    @Column(length = 2000)
+    private String requestedSheets;
 
     @ElementCollection
     @CollectionTable(name = "shotlist_import_issue", joinColumns = @JoinColumn(name = "import_id"))
@@ -90,15 +96,51 @@ public class ShotlistImport {
     }
 
     public void addIssue(ImportIssue issue) {
-        issueCount++;
+        if (!issue.isWarning()) {
+            issueCount++;
+        }
         if (issues.size() < MAX_LISTED_ISSUES) {
             issues.add(issue);
         }
     }
 
+    /** Clears the errors; warnings (found when the workbook was inspected) stay. */
     public void clearIssues() {
+        issues.removeIf(i -> !i.isWarning());
+        issueCount = 0;
+    }
+
+    /** Clears errors and warnings: the workbook is inspected anew. */
+    public void clearAllIssues() {
         issues.clear();
         issueCount = 0;
+    }
+
+    /**
+     * The sheets the shot list was read from, in workbook order, one name per line; null until the workbook was
+     * inspected. A write-back into the producer's workbook reads the same sheets.
+     */
+    public List<String> getShotSheets() {
+        return shotSheets == null || shotSheets.isEmpty() ? List.of() : List.of(shotSheets.split("\n"));
+    }
+
+    public void setShotSheets(List<String> sheets) {
+        this.shotSheets = sheets.isEmpty() ? null : String.join("\n", sheets);
+    }
+
+    /** Where the shot list was found, in words: "sheet 'EP02', header in row 3". */
+    public String getShotListFound() { return shotListFound; }
+    public void setShotListFound(String found) {
+        this.shotListFound = found == null || found.length() <= 1000 ? found : found.substring(0, 997) + "...";
+    }
+
+    /** The sheets the producer named with the upload (?sheet=), one per line; null to let Dailies find the shot list. */
+    public List<String> getRequestedSheets() {
+        return requestedSheets == null || requestedSheets.isEmpty() ? List.of() : List.of(requestedSheets.split("\n"));
+    }
+
+    public void setRequestedSheets(List<String> sheets) {
+        this.requestedSheets = sheets == null || sheets.isEmpty() ? null : String.join("\n", sheets);
     }
 
     public void countRow() { rowsRead++; }

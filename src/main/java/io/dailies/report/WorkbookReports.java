@@ -1,5 +1,6 @@
 package io.dailies.report;
 
+import io.dailies.core.ImportIssue;
 import io.dailies.core.Project;
 import io.dailies.core.Review;
 import io.dailies.core.Run;
@@ -16,6 +17,7 @@ import io.dailies.report.workbook.Summary;
 import io.dailies.report.workbook.WorkbookWriteBack;
 import io.dailies.review.Reviews;
 import io.dailies.scoring.RunScores;
+import io.dailies.shotlist.sheet.CellIssue;
 import io.dailies.shotlist.sheet.ShotSheetFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +37,7 @@ import java.util.Map;
 
 /**
  * The producer's own workbook handed back: their last upload, with Dailies' columns added or updated
- * in place from the project's latest run (status, takes, video id, cost, the five criteria, verdict,
+ * in place from each shot's latest take (status, takes, video id, cost, the five criteria, verdict,
  * notes, a thumbnail, a console link) and a Dailies summary sheet.
  */
 @ApplicationScoped
@@ -81,12 +83,15 @@ public class WorkbookReports {
         List<Long> shotIds = em.createQuery("select s.id from Shot s join s.sequence q where q.project.id = :projectId"
                         + " and s.omitted = false order by q.position, s.position", Long.class)
                 .setParameter("projectId", projectId).getResultList();
-        Summary summary = new Summary(project.getName(), project.getBudgetUsd(), "USD", Instant.now());
+        // The import's warnings (a side sheet Dailies could not read...) go with the results, each naming its place.
+        List<String> notes = upload.getIssues().stream().filter(ImportIssue::isWarning)
+                .map(w -> CellIssue.text(w.getSheet(), w.getRow(), w.getColumn(), w.getField(), w.getMessage())).toList();
+        Summary summary = new Summary(project.getName(), project.getBudgetUsd(), "USD", Instant.now(), notes);
         // The write-back reads the results a few times over, in shot order: a page of them is in memory at a
         // time, never the whole project's takes, scores and shots (a 100,000-shot project fits the heap).
         List<ShotResult> results = new PagedResults(shotIds, page -> results(page, run, takesPerShot, consoleBase));
         try {
-            WorkbookWriteBack.writeBack(workbook, out, results, summary);
+            WorkbookWriteBack.writeBack(workbook, out, results, summary, upload.getShotSheets());
         } catch (ShotSheetFormatException refused) {
             // The stored workbook cannot be written back (the guard refuses it, or its shot list is gone): say why.
             throw ApiProblem.of(Response.Status.CONFLICT, "Project " + projectId + "'s workbook cannot be written back: "
@@ -104,8 +109,12 @@ public class WorkbookReports {
         Map<Long, Score> scores = new HashMap<>();
         Map<Long, Review> reviewed = new HashMap<>();
         if (run != null) {
-            em.createQuery("select t from Take t join fetch t.run where t.run.id = :runId and t.shot.id in :ids", Take.class)
-                    .setParameter("runId", run.getId()).setParameter("ids", shotIds).getResultList()
+            // Each shot's latest take, whichever run made it: a scheduled night that rendered only the pending or
+            // failed shots leaves the others' earlier takes standing. A take deferred at a window's end was never
+            // made, so it does not hide the take before it.
+            em.createQuery("select t from Take t join fetch t.run where t.shot.id in :ids and t.id in (select max(t2.id) from Take t2"
+                            + " where t2.shot.id in :ids and (t2.failure is null or t2.failure not like :deferred) group by t2.shot.id)", Take.class)
+                    .setParameter("ids", shotIds).setParameter("deferred", Run.DEFERRED + "%").getResultList()
                     .forEach(t -> takeOfShot.put(t.getShot().getId(), t));
             List<Long> takeIds = takeOfShot.values().stream().map(Take::getId).toList();
             if (!takeIds.isEmpty()) {
@@ -151,7 +160,7 @@ public class WorkbookReports {
                 s == null ? null : s.getAudioSync(), s == null ? null : s.getOverall(),
                 row == null ? null : row.verdict(), row == null ? notRendered(shot) : row.notes(),
                 thumbnail != null && Files.exists(thumbnail) ? thumbnail : null,
-                t == null ? null : consoleBase + "api/runs/" + run.getId() + "/takes",
+                t == null ? null : consoleBase + "api/runs/" + t.getRun().getId() + "/takes",
                 reasons);
     }
 }

@@ -37,7 +37,7 @@ public class FinishImport extends AbstractBatchlet {
         ShotlistImport i = em.find(ShotlistImport.class, id);
         // The project's look comes with the workbook: its Characters and Style Spine sheets (empty when absent).
         Project project = em.find(Project.class, i.getProjectId());
-        ProjectSheets sheets = ProjectSheets.read(Path.of(i.getStoredPath()), catalog);
+        ProjectSheets sheets = ProjectSheets.read(Path.of(i.getStoredPath()), catalog, i.getShotSheets());
         project.setLook(ProjectLook.json(sheets.bible().characters()), ProjectLook.json(sheets.spine()));
         // The budget comes with the workbook too: a Settings sheet without one clears it.
         project.setBudgetUsd(sheets.projectSettings().budgetUsd());

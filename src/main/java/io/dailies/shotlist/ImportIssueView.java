@@ -1,6 +1,7 @@
 package io.dailies.shotlist;
 
 import io.dailies.core.ImportIssue;
+import io.dailies.shotlist.sheet.CellIssue;
 
 /**
  * One problem of an import, pinned to its cell as the producer sees it in Excel. A problem with the whole
@@ -9,6 +10,8 @@ import io.dailies.core.ImportIssue;
 public record ImportIssueView(String sheet, int row, String column, String field, String value, String message) {
 
     static ImportIssueView of(ImportIssue c) {
-        return new ImportIssueView(c.getSheet(), c.getRow(), c.getColumn(), c.getField(), c.getValue(), c.getMessage());
+        // The message names its place itself ("Shots!K5 (Seconds): ..."), so it reads well pasted on its own.
+        return new ImportIssueView(c.getSheet(), c.getRow(), c.getColumn(), c.getField(), c.getValue(),
+                CellIssue.text(c.getSheet(), c.getRow(), c.getColumn(), c.getField(), c.getMessage()));
     }
 }

@@ -31,8 +31,16 @@ public class ImportService {
     /** {@code nameFromFile}: the project was not named with the upload, so the Settings sheet's name wins. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ShotlistImport register(String filename, String storedPath, String projectName, boolean partial, boolean nameFromFile) {
+        return register(filename, storedPath, projectName, partial, nameFromFile, List.of());
+    }
+
+    /** {@code sheets}: the sheets the producer named the shot list's; empty to let the import find it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ShotlistImport register(String filename, String storedPath, String projectName, boolean partial, boolean nameFromFile,
+                                   List<String> sheets) {
         ShotlistImport i = new ShotlistImport(filename, storedPath, projectName, Storage.node(), partial);
         i.setProjectNameFromFile(nameFromFile);
+        i.setRequestedSheets(sheets);
         em.persist(i);
         return i;
     }
@@ -70,13 +78,33 @@ public class ImportService {
         i.moveTo(status, null);
     }
 
-    /** Rejects the workbook as a whole (not a spreadsheet, no Shots sheet, missing columns...). */
+    /** Rejects the workbook as a whole (not a spreadsheet, no shot list, missing columns...). */
     @Transactional
     public void reject(long importId, List<CellIssue> issues) {
+        reject(importId, issues, List.of());
+    }
+
+    /** Rejects the workbook as a whole, listing the warnings found beside the errors. */
+    @Transactional
+    public void reject(long importId, List<CellIssue> issues, List<CellIssue> warnings) {
         ShotlistImport i = em.find(ShotlistImport.class, importId);
-        i.clearIssues();
+        i.clearAllIssues();
         issues.forEach(c -> i.addIssue(toIssue(c)));
+        warnings.forEach(c -> i.addIssue(toIssue(c).asWarning()));
         i.moveTo(ShotlistImport.Status.REJECTED, null);
+    }
+
+    /**
+     * Records where the shot list was found (the sheets every later step reads) and the warnings of the workbook's
+     * side sheets, which never refuse it.
+     */
+    @Transactional
+    public void inspected(long importId, List<String> shotSheets, String found, List<CellIssue> warnings) {
+        ShotlistImport i = em.find(ShotlistImport.class, importId);
+        i.clearAllIssues();
+        i.setShotSheets(shotSheets);
+        i.setShotListFound(found);
+        warnings.forEach(c -> i.addIssue(toIssue(c).asWarning()));
     }
 
     @Transactional

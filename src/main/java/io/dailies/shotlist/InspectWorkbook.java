@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * First step of an import: is this a workbook with a Shots sheet and the required columns? If not,
- * the import is rejected with the reason and the job ends without touching any shot.
+ * First step of an import: is this a workbook with a shot list (found by its header row) and the required columns?
+ * If not, the import is rejected with the reason and the job ends without touching any shot. Records the sheets
+ * the shot list is on, for every later step, and the side sheets' warnings.
  */
 @Dependent
 @Named("inspectWorkbook")
@@ -36,15 +37,19 @@ public class InspectWorkbook extends AbstractBatchlet {
     public String process() throws Exception {
         long id = Long.parseLong(importId);
         imports.setStatus(id, ShotlistImport.Status.VALIDATING);
-        Path workbook = Path.of(imports.find(id).getStoredPath());
-        try (ShotSheetReader ignored = ShotSheetReader.open(workbook)) {
-            // The Characters and Style Spine sheets are checked up front too: a broken bible rejects the import.
-            ProjectSheets sheets = ProjectSheets.read(workbook, catalog);
+        ShotlistImport record = imports.find(id);
+        Path workbook = Path.of(record.getStoredPath());
+        try (ShotSheetReader shotList = ShotSheetReader.open(workbook, record.getRequestedSheets())) {
+            // The side sheets are checked up front too: a wrong cell in them rejects the import, and one Dailies
+            // cannot read at all is a warning (the shots import without it).
+            ProjectSheets sheets = ProjectSheets.read(workbook, catalog, shotList.sheetNames());
             List<CellIssue> errors = sheets.errors();
             if (!errors.isEmpty()) {
-                imports.reject(id, errors);
+                imports.reject(id, errors, sheets.warnings());
                 return "REJECTED";
             }
+            // Every later step reads the sheets found here.
+            imports.inspected(id, shotList.sheetNames(), shotList.found(), sheets.warnings());
             // An upload named after its file takes the project name its Settings sheet gives.
             String named = sheets.projectSettings().projectName();
             if (imports.find(id).isProjectNameFromFile() && !named.isBlank()) {

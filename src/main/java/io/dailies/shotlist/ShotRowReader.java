@@ -1,5 +1,6 @@
 package io.dailies.shotlist;
 
+import io.dailies.core.ShotlistImport;
 import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.shotlist.sheet.ProjectSheets;
 import io.dailies.shotlist.sheet.ShotSheetReader;
@@ -13,8 +14,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
- * Streams the Shots sheet row by row. Its checkpoint is the Excel row last handed out, so a restarted
- * import resumes after it. The validation pass asks to always start over ({@code resume=false}),
+ * Streams the shot list row by row, from the sheets the inspect step found it on. Its checkpoint is the sheet
+ * and Excel row last handed out, so a restarted import resumes after it. The validation pass asks to always start over ({@code resume=false}),
  * since it checks rows against each other (duplicates).
  */
 @Dependent
@@ -39,17 +40,25 @@ public class ShotRowReader extends AbstractItemReader {
     ModelCatalog catalog;
 
     private ShotSheetReader sheet;
-    private int lastRow;
+    private ShotSheetReader.Position last;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        Path workbook = Path.of(imports.find(Long.parseLong(importId)).getStoredPath());
-        sheet = ShotSheetReader.open(workbook);
+        ShotlistImport record = imports.find(Long.parseLong(importId));
+        Path workbook = Path.of(record.getStoredPath());
+        // The sheets the inspect step found the shot list on.
+        sheet = ShotSheetReader.open(workbook, record.getShotSheets());
         // The processor names columns by their letters in this workbook, and fills blanks from its Settings sheet.
-        step.setTransientUserData(new RowContext(sheet.layout(), ProjectSheets.read(workbook, catalog)));
-        if (checkpoint instanceof Integer row && !"false".equals(resume)) {
-            sheet.skipTo(row + 1);
-            lastRow = row;
+        step.setTransientUserData(new RowContext(sheet.layout(), ProjectSheets.read(workbook, catalog, sheet.sheetNames())));
+        last = sheet.position();
+        if (!"false".equals(resume)) {
+            // An Integer is a checkpoint of a single-sheet reader from before shot lists could span sheets.
+            ShotSheetReader.Position at = checkpoint instanceof ShotSheetReader.Position p ? p
+                    : checkpoint instanceof Integer row ? new ShotSheetReader.Position(0, row) : null;
+            if (at != null) {
+                sheet.skipTo(new ShotSheetReader.Position(at.sheet(), at.row() + 1));
+                last = at;
+            }
         }
     }
 
@@ -59,13 +68,13 @@ public class ShotRowReader extends AbstractItemReader {
             return null;
         }
         var row = sheet.next();
-        lastRow = row.row();
+        last = sheet.position();
         return row;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return "false".equals(resume) ? null : lastRow;
+        return "false".equals(resume) ? null : last;
     }
 
     @Override

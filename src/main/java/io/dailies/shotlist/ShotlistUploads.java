@@ -57,6 +57,13 @@ public class ShotlistUploads {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Started upload(String givenName, InputStream content, String project, boolean partial) throws IOException {
+        return upload(givenName, content, project, partial, List.of());
+    }
+
+    /** {@link #upload(String, InputStream, String, boolean)} reading the shot list from the sheets named (none: found by its header). */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Started upload(String givenName, InputStream content, String project, boolean partial, List<String> sheets)
+            throws IOException {
         String filename = givenName == null || givenName.isBlank() ? DEFAULT_NAME : givenName;
         Path named = Path.of(filename.replace('\\', '/')).getFileName();
         String safeName = (named == null ? DEFAULT_NAME : named.toString()).replaceAll("[^\\p{L}\\p{N}._ -]", "_");
@@ -77,7 +84,7 @@ public class ShotlistUploads {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "The project name is longer than 200 characters.");
         }
         filename = filename.length() > 500 ? filename.substring(filename.length() - 500) : filename;
-        ShotlistImport registered = imports.register(filename, stored.toString(), projectName, partial, nameFromFile);
+        ShotlistImport registered = imports.register(filename, stored.toString(), projectName, partial, nameFromFile, sheets);
         long execution = imports.startJob(registered.getId());
         return new Started(imports.find(registered.getId()), execution);
     }
@@ -95,8 +102,9 @@ public class ShotlistUploads {
         if (i.getIssues().isEmpty()) {
             throw ApiProblem.of(Response.Status.CONFLICT, "Import " + id + " has no issues to annotate (status " + i.getStatus() + ").");
         }
+        // Warnings (a side sheet Dailies could not read) are marked too, said to be warnings.
         List<CellIssue> issues = i.getIssues().stream().map(c -> new CellIssue(c.getSheet(), c.getRow(), c.getColumn(),
-                c.getField(), c.getValue(), c.getMessage())).toList();
+                c.getField(), c.getValue(), c.isWarning() ? "Warning: " + c.getMessage() : c.getMessage())).toList();
         byte[] annotated;
         try {
             // through the same guard as the import: a workbook it refused is never opened to be annotated

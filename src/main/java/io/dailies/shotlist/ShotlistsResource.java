@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Upload a shot list (POST /api/shotlists) and follow its import (GET /api/shotlists/{id}). */
 @Path("shotlists")
@@ -41,22 +43,39 @@ public class ShotlistsResource {
     /**
      * The workbook as part 'file', the project as part 'project' (optional), and 'partial' as a part or a
      * query parameter: import the valid rows and list the others; by default one bad row refuses the whole workbook.
+     * 'sheet' (a part, one name a line, or repeated query parameters) names the sheets the shot list is on, the answer
+     * when Dailies asks which sheet it is; without it Dailies finds the shot list by its header row.
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@FormParam("file") EntityPart file, @FormParam("project") String project,
-                           @FormParam("partial") String partialField, @QueryParam("partial") String partialQuery) throws IOException {
+                           @FormParam("partial") String partialField, @QueryParam("partial") String partialQuery,
+                           @FormParam("sheet") String sheetField, @QueryParam("sheet") List<String> sheetQuery) throws IOException {
         boolean partial = "true".equalsIgnoreCase(partialField) || "true".equalsIgnoreCase(partialQuery);
         if (file == null) {
             throw ApiProblem.of(Response.Status.BAD_REQUEST, "Send the shot list as the multipart part named 'file'.");
         }
         ShotlistUploads.Started started;
         try (InputStream in = file.getContent()) {
-            started = uploads.upload(file.getFileName().orElse(null), in, project, partial);
+            started = uploads.upload(file.getFileName().orElse(null), in, project, partial, sheets(sheetField, sheetQuery));
         }
         ShotlistImport i = started.imported();
         return Response.accepted(ImportStatus.of(i, started.jobExecutionId()))
                 .location(URI.create("/api/shotlists/" + i.getId())).build();
+    }
+
+    private static List<String> sheets(String field, List<String> query) {
+        List<String> sheets = new ArrayList<>();
+        if (field != null) {
+            field.lines().map(String::strip).filter(n -> !n.isEmpty()).forEach(sheets::add);
+        }
+        if (query != null) {
+            query.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).forEach(sheets::add);
+        }
+        if (sheets.size() > 100 || sheets.stream().anyMatch(n -> n.length() > 100)) {
+            throw ApiProblem.of(Response.Status.BAD_REQUEST, "'sheet' names at most 100 sheets of at most 100 characters each.");
+        }
+        return sheets.stream().distinct().toList();
     }
 
     /**

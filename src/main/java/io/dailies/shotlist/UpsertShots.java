@@ -7,6 +7,7 @@ import io.dailies.core.Score;
 import io.dailies.core.Sequence;
 import io.dailies.core.Shot;
 import io.dailies.core.ShotContent;
+import io.dailies.core.ShotPrompt;
 import io.dailies.core.ShotlistImport;
 import io.dailies.core.Take;
 import io.dailies.core.TakeResult;
@@ -94,7 +95,9 @@ public class UpsertShots extends AbstractItemWriter {
         }
         for (Object item : items) {
             ShotRowData row = (ShotRowData) item;
-            Sequence sequence = sequence(project, row);
+            // Shots and sequences are ordered across the sheets of a shot list spread over several.
+            int position = context.layout().position(row.sourceSheet(), row.sourceRow());
+            Sequence sequence = sequence(project, row, position);
             // Shot codes match like the duplicate check does: "sc1-01 " is the shot SC1-01.
             String shotKey = sequence.getId() + "\u0000" + key(row.shotCode());
             Long knownId = shotIds.get(shotKey);
@@ -103,25 +106,34 @@ public class UpsertShots extends AbstractItemWriter {
                     blank(row.settingTime()), blank(row.lightingPalette()), blank(row.styleTechnical()), blank(row.dialogue()),
                     row.model(), row.size(), row.seconds(), blank(row.shotType()), blank(row.sound()), blank(row.audioCues()),
                     blank(row.physics()), blank(row.characters()), blank(row.overrides()), blank(row.inputReference()));
-            if (shot != null && Long.valueOf(id).equals(shot.getLastImportId()) && shot.getSourceRow() != row.sourceRow()) {
+            if (shot != null && Long.valueOf(id).equals(shot.getLastImportId()) && shot.getPosition() != position) {
                 // A second row with this sequence + shot code; in a partial import it is listed, not stored.
                 continue;
             }
-            if (shot == null) {
-                shot = new Shot(sequence, row.shotCode());
-                shot.update(content, row.sourceRow(), row.sourceRow(), id);
-                em.persist(shot);
-                shotIds.put(shotKey, shot.getId());
-                record.countCreated();
-            } else if (shot.update(content, row.sourceRow(), row.sourceRow(), id)) {
-                record.countUpdated();
-            } else {
-                record.countUnchanged();
-            }
-            prompts.refresh(shot, look, change, null);
             WorkbookReviewColumns.Reading reading = WorkbookReviewColumns.read(row, context.layout());
             // The producer's own columns are theirs: stored with the shot (the workbook itself is kept as uploaded).
-            shot.setProducerColumns(reading.producerColumns().isEmpty() ? null : json(reading.producerColumns()));
+            String producerColumns = reading.producerColumns().isEmpty() ? null : json(reading.producerColumns());
+            if (shot == null) {
+                // Complete before it is persisted (prompt, lint, columns): one insert, no update after it.
+                shot = new Shot(sequence, row.shotCode());
+                shot.update(content, position, row.sourceRow(), id);
+                shot.setProducerColumns(producerColumns);
+                ShotPrompt version = prompts.apply(shot, prompts.lint(shot, look), change, null);
+                em.persist(shot);
+                if (version != null) {
+                    em.persist(version);
+                }
+                shotIds.put(shotKey, shot.getId());
+                record.countCreated();
+            } else {
+                if (shot.update(content, position, row.sourceRow(), id)) {
+                    record.countUpdated();
+                } else {
+                    record.countUnchanged();
+                }
+                prompts.refresh(shot, look, change, null);
+                shot.setProducerColumns(producerColumns);
+            }
             if (reading.reviewed().isPresent()) {
                 recordReview(shot, reading.reviewed().get(), record);
             }
@@ -161,18 +173,21 @@ public class UpsertShots extends AbstractItemWriter {
         record.countReviewed();
     }
 
+    /** Made once: each {@code Json.create...} call looks the JSON provider up again (a service-loader scan). */
+    private static final jakarta.json.JsonBuilderFactory JSON = jakarta.json.Json.createBuilderFactory(Map.of());
+
     private static String json(Map<String, String> columns) {
-        jakarta.json.JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder();
+        jakarta.json.JsonObjectBuilder o = JSON.createObjectBuilder();
         columns.forEach(o::add);
         return o.build().toString();
     }
 
-    private Sequence sequence(Project project, ShotRowData row) {
+    private Sequence sequence(Project project, ShotRowData row, int position) {
         Long known = sequences.get(key(row.sequence()));
         if (known != null) {
             return em.find(Sequence.class, known);
         }
-        Sequence s = new Sequence(project, row.sequence(), row.sourceRow());
+        Sequence s = new Sequence(project, row.sequence(), position);
         em.persist(s);
         em.flush();
         sequences.put(key(row.sequence()), s.getId());

@@ -182,10 +182,10 @@ class BadShotlistIT {
     }
 
     @Test
-    void noShotsSheet() {
-        JsonObject issue = rejected("no-shots.xlsx", TestWorkbooks.noShotsSheet());
-        assertMentions(issue, "shots");
-        assertMentions(issue, "sheet");
+    void noShotListOnAnySheet() {
+        JsonObject issue = rejected("no-shots.xlsx", TestWorkbooks.noShotList());
+        assertMentions(issue, "no shot list found");
+        assertMentions(issue, "'notes', 'budget'");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.dailies.shotlist.sheet.RawShotRow;
 import io.dailies.shotlist.sheet.SafeWorkbook;
 import io.dailies.shotlist.sheet.ShotColumn;
 import io.dailies.shotlist.sheet.ShotSheetFormatException;
+import io.dailies.shotlist.sheet.SheetLayout;
 import io.dailies.shotlist.sheet.ShotSheetReader;
 import io.dailies.shotlist.sheet.StreamedWorkbook;
 import java.io.IOException;
@@ -93,6 +94,8 @@ public final class WorkbookWriteBack {
      * file is written. The reasons are in the Notes column too.
      */
     public static final int STREAMED_EXTRAS = 2_000;
+    /** Title of the summary sheet's notes on the workbook itself (the import's warnings). */
+    static final String NOTES_HEADER = "Notes on this workbook";
     /** What the Console link cell shows. */
     static final String LINK_TEXT = "Open in Dailies";
 
@@ -108,30 +111,53 @@ public final class WorkbookWriteBack {
      */
     public static void writeBack(Path producersXlsx, Path out, List<ShotResult> results, Summary summary)
             throws IOException, ShotSheetFormatException {
-        writeBack(producersXlsx, out, results, summary, SafeWorkbook.IN_MEMORY_BYTES);
+        writeBack(producersXlsx, out, results, summary, List.of(), SafeWorkbook.IN_MEMORY_BYTES);
+    }
+
+    /**
+     * {@link #writeBack(Path, Path, List, Summary)} into the sheets the import read the shot list from
+     * ({@code shotSheets}, in workbook order; empty to find them again as the import does).
+     */
+    public static void writeBack(Path producersXlsx, Path out, List<ShotResult> results, Summary summary, List<String> shotSheets)
+            throws IOException, ShotSheetFormatException {
+        writeBack(producersXlsx, out, results, summary, shotSheets, SafeWorkbook.IN_MEMORY_BYTES);
     }
 
     /** {@link #writeBack(Path, Path, List, Summary)} streaming above {@code inMemoryBytes} of inflated parts. */
     static void writeBack(Path producersXlsx, Path out, List<ShotResult> results, Summary summary, long inMemoryBytes)
             throws IOException, ShotSheetFormatException {
+        writeBack(producersXlsx, out, results, summary, List.of(), inMemoryBytes);
+    }
+
+    /** A sheet of the shot list: its name and its header's 0-based row. */
+    private record ShotSheet(String name, int headerRow) {
+    }
+
+    /** Where a shot's row is: its sheet's index in the shot list, and its 0-based row. */
+    private record RowAt(int sheet, int row) {
+    }
+
+    private static void writeBack(Path producersXlsx, Path out, List<ShotResult> results, Summary summary, List<String> shotSheets,
+                                  long inMemoryBytes) throws IOException, ShotSheetFormatException {
         WorkbookGuard.Inspection seen = SafeWorkbook.check(producersXlsx);
-        String sheetName;
-        int headerRow;
-        Map<String, Integer> rowOf = new HashMap<>();
-        try (ShotSheetReader reader = ShotSheetReader.open(producersXlsx)) {
-            sheetName = reader.sheetName();
-            headerRow = reader.headerRow() - 1;
+        List<ShotSheet> sheets = new ArrayList<>();
+        Map<String, RowAt> rowOf = new HashMap<>();
+        try (ShotSheetReader reader = ShotSheetReader.open(producersXlsx, shotSheets)) {
+            for (SheetLayout layout : reader.layout().sheets()) {
+                sheets.add(new ShotSheet(layout.sheetName(), layout.headerRow() - 1));
+            }
             while (reader.hasNext()) {
                 RawShotRow r = reader.next();
-                rowOf.putIfAbsent(key(r.value(ShotColumn.SEQUENCE), r.value(ShotColumn.SHOT)), r.row() - 1);
+                rowOf.putIfAbsent(key(r.value(ShotColumn.SEQUENCE), r.value(ShotColumn.SHOT)),
+                        new RowAt(reader.position().sheet(), r.row() - 1));
             }
         }
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".dailies-", ".xlsx");
         try {
             if (seen.inflatedBytes() <= inMemoryBytes) {
-                inPlace(producersXlsx, tmp, sheetName, headerRow, rowOf, results, summary);
+                inPlace(producersXlsx, tmp, sheets, rowOf, results, summary);
             } else {
-                streamed(producersXlsx, tmp, sheetName, headerRow, rowOf, results, summary);
+                streamed(producersXlsx, tmp, sheets, rowOf, results, summary);
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -140,24 +166,31 @@ public final class WorkbookWriteBack {
     }
 
     /** The whole workbook in POI's user model, changed in place. */
-    private static void inPlace(Path producersXlsx, Path out, String sheetName, int headerRow, Map<String, Integer> rowOf,
+    private static void inPlace(Path producersXlsx, Path out, List<ShotSheet> shotSheets, Map<String, RowAt> rowOf,
                                 List<ShotResult> results, Summary summary) throws IOException, ShotSheetFormatException {
         try (XSSFWorkbook wb = SafeWorkbook.inMemory(producersXlsx)) {
-            XSSFSheet sheet = wb.getSheet(sheetName);
-            if (sheet == null) {
-                throw new IOException("sheet '" + sheetName + "' is not in " + producersXlsx + " (a CSV shot list cannot be written back)");
+            List<XSSFSheet> sheets = new ArrayList<>();
+            List<Map<String, Integer>> columns = new ArrayList<>();
+            for (ShotSheet s : shotSheets) {
+                XSSFSheet sheet = wb.getSheet(s.name());
+                if (sheet == null) {
+                    throw new IOException("sheet '" + s.name() + "' is not in " + producersXlsx + " (a CSV shot list cannot be written back)");
+                }
+                Map<String, Integer> c = columns(wb, sheet, s.headerRow());
+                removeThumbnails(sheet, c.get(THUMBNAIL));
+                sheets.add(sheet);
+                columns.add(c);
             }
-            Map<String, Integer> columns = columns(wb, sheet, headerRow);
-            removeThumbnails(sheet, columns.get(THUMBNAIL));
             Styles styles = new Styles(wb);
             List<ShotResult> unmatched = new ArrayList<>();
             Map<Path, Integer> pictures = new HashMap<>();
             for (ShotResult result : results) {
-                Integer row = rowOf.get(key(result.sequence(), result.shot()));
-                if (row == null) {
+                RowAt at = rowOf.get(key(result.sequence(), result.shot()));
+                if (at == null) {
                     unmatched.add(result);
                 } else {
-                    write(wb, sheet, sheet.getRow(row), columns, result, styles, pictures);
+                    XSSFSheet sheet = sheets.get(at.sheet());
+                    write(wb, sheet, sheet.getRow(at.row()), columns.get(at.sheet()), result, styles, pictures);
                 }
             }
             summarySheet(wb, results, unmatched, summary, styles);
@@ -168,75 +201,94 @@ public final class WorkbookWriteBack {
     }
 
     /**
-     * POI gets the workbook without its rows (the Shots sheet's title and header rows apart); the header, names,
+     * POI gets the workbook without its rows (the shot-list sheets' title and header rows apart); the headers, names,
      * widths, styles, comments, pictures and the summary sheet are made there as in place, and each shot row's
      * Dailies cells are patched into the original rows as they stream past.
      */
-    private static void streamed(Path producersXlsx, Path out, String sheetName, int headerRow, Map<String, Integer> rowOf,
+    private static void streamed(Path producersXlsx, Path out, List<ShotSheet> shotSheets, Map<String, RowAt> rowOf,
                                  List<ShotResult> results, Summary summary) throws IOException, ShotSheetFormatException {
         // Each shot row's result by its index in the list, not the result itself: a caller may make them as asked.
-        int lastRow = rowOf.values().stream().mapToInt(Integer::intValue).max().orElse(-1);
-        int[] resultOfRow = new int[lastRow + 1];
-        java.util.Arrays.fill(resultOfRow, -1);
+        int[][] resultOfRow = new int[shotSheets.size()][];
+        for (int s = 0; s < shotSheets.size(); s++) {
+            int sheet = s;
+            int lastRow = rowOf.values().stream().filter(at -> at.sheet() == sheet).mapToInt(RowAt::row).max().orElse(-1);
+            resultOfRow[s] = new int[lastRow + 1];
+            java.util.Arrays.fill(resultOfRow[s], -1);
+        }
         List<ShotResult> unmatched = new ArrayList<>();
-        List<Integer> extras = new ArrayList<>();
+        List<RowAt> extras = new ArrayList<>();
         int index = 0;
         for (ShotResult result : results) {
-            Integer row = rowOf.get(key(result.sequence(), result.shot()));
-            if (row == null) {
+            RowAt at = rowOf.get(key(result.sequence(), result.shot()));
+            if (at == null) {
                 unmatched.add(result);
             } else {
-                resultOfRow[row] = index;
+                resultOfRow[at.sheet()][at.row()] = index;
                 if (extras.size() < STREAMED_EXTRAS) {
-                    extras.add(row);
+                    extras.add(at);
                 }
             }
             index++;
         }
         rowOf.clear();
-        StreamedWorkbook.Plan plan = new StreamedWorkbook.Plan().keepRows(sheetName, headerRow + 1).keepWhole(SUMMARY_SHEET);
-        extras.forEach(row -> plan.watchRow(sheetName, row));
+        StreamedWorkbook.Plan plan = new StreamedWorkbook.Plan().keepWhole(SUMMARY_SHEET);
+        for (ShotSheet s : shotSheets) {
+            plan.keepRows(s.name(), s.headerRow() + 1);
+        }
+        extras.forEach(at -> plan.watchRow(shotSheets.get(at.sheet()).name(), at.row()));
         try (StreamedWorkbook streamed = StreamedWorkbook.open(producersXlsx, plan)) {
             XSSFWorkbook wb = streamed.workbook();
-            XSSFSheet sheet = wb.getSheet(sheetName);
-            if (sheet == null) {
-                throw new IOException("sheet '" + sheetName + "' is not in " + producersXlsx);
-            }
-            Map<String, Integer> columns = columns(wb, sheet, headerRow);
-            removeThumbnails(sheet, columns.get(THUMBNAIL));
             Styles styles = new Styles(wb);
-            // Comments and links an earlier write-back left on the Dailies cells of the rows written now go, as in place.
-            java.util.Set<Integer> dailies = new java.util.HashSet<>(columns.values());
-            java.util.function.IntPredicate written = row -> row >= 0 && row < resultOfRow.length && resultOfRow[row] >= 0;
-            for (XSSFHyperlink h : new ArrayList<>(sheet.getHyperlinkList())) {
-                if (written.test(h.getFirstRow()) && dailies.contains(h.getFirstColumn())) {
-                    sheet.removeHyperlink(h.getFirstRow(), h.getFirstColumn());
+            List<XSSFSheet> sheets = new ArrayList<>();
+            List<Map<String, Integer>> columns = new ArrayList<>();
+            Map<String, StreamedWorkbook.RowPatcher> patchers = new HashMap<>();
+            for (int s = 0; s < shotSheets.size(); s++) {
+                String sheetName = shotSheets.get(s).name();
+                XSSFSheet sheet = wb.getSheet(sheetName);
+                if (sheet == null) {
+                    throw new IOException("sheet '" + sheetName + "' is not in " + producersXlsx);
                 }
-            }
-            for (org.apache.poi.ss.util.CellAddress at : new ArrayList<>(sheet.getCellComments().keySet())) {
-                if (written.test(at.getRow()) && dailies.contains(at.getColumn())) {
-                    anchorCell(sheet, streamed, at.getRow(), at.getColumn()).removeCellComment();
+                Map<String, Integer> sheetColumns = columns(wb, sheet, shotSheets.get(s).headerRow());
+                removeThumbnails(sheet, sheetColumns.get(THUMBNAIL));
+                // Comments and links an earlier write-back left on the Dailies cells of the rows written now go, as in place.
+                java.util.Set<Integer> dailies = new java.util.HashSet<>(sheetColumns.values());
+                int[] ofRow = resultOfRow[s];
+                java.util.function.IntPredicate written = row -> row >= 0 && row < ofRow.length && ofRow[row] >= 0;
+                for (XSSFHyperlink h : new ArrayList<>(sheet.getHyperlinkList())) {
+                    if (written.test(h.getFirstRow()) && dailies.contains(h.getFirstColumn())) {
+                        sheet.removeHyperlink(h.getFirstRow(), h.getFirstColumn());
+                    }
                 }
+                for (org.apache.poi.ss.util.CellAddress at : new ArrayList<>(sheet.getCellComments().keySet())) {
+                    if (written.test(at.getRow()) && dailies.contains(at.getColumn())) {
+                        anchorCell(sheet, streamed, at.getRow(), at.getColumn()).removeCellComment();
+                    }
+                }
+                sheets.add(sheet);
+                columns.add(sheetColumns);
+                streamed.cover(sheetName, -1, sheetColumns.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+                patchers.put(sheetName, row -> written.test(row) ? patches(results.get(ofRow[row]), sheetColumns, styles) : null);
             }
             // The first shots' comments on empty scores and thumbnails, anchored to rows POI holds only for that:
             // those rows are not written, the original ones are, patched.
             Map<Path, Integer> pictures = new HashMap<>();
-            for (int row : extras) {
-                ShotResult r = results.get(resultOfRow[row]);
+            for (RowAt at : extras) {
+                XSSFSheet sheet = sheets.get(at.sheet());
+                Map<String, Integer> sheetColumns = columns.get(at.sheet());
+                ShotResult r = results.get(resultOfRow[at.sheet()][at.row()]);
                 Integer[] scores = scores(r);
                 for (int i = 0; i < SCORES.size(); i++) {
                     String reason = r.scoreReasons().get(SCORES.get(i));
                     if (scores[i] == null && reason != null && !reason.isBlank()) {
-                        comment(wb, sheet, anchorCell(sheet, streamed, row, columns.get(SCORES.get(i))), reason);
+                        comment(wb, sheet, anchorCell(sheet, streamed, at.row(), sheetColumns.get(SCORES.get(i))), reason);
                     }
                 }
                 if (r.thumbnail() != null && Files.isRegularFile(r.thumbnail())) {
-                    picture(wb, sheet, anchorCell(sheet, streamed, row, columns.get(THUMBNAIL)), r.thumbnail(), pictures);
+                    picture(wb, sheet, anchorCell(sheet, streamed, at.row(), sheetColumns.get(THUMBNAIL)), r.thumbnail(), pictures);
                 }
             }
             summarySheet(wb, results, unmatched, summary, styles);
-            streamed.cover(sheetName, -1, columns.values().stream().mapToInt(Integer::intValue).max().orElse(0));
-            streamed.write(out, Map.of(sheetName, row -> written.test(row) ? patches(results.get(resultOfRow[row]), columns, styles) : null));
+            streamed.write(out, patchers);
         }
     }
 
@@ -639,6 +691,13 @@ public final class WorkbookWriteBack {
         }
         int lastBin = r[0] - 1;
         line.apply(new Object[]{"Not scored", unscored});
+        if (summary != null && !summary.notes().isEmpty()) {
+            r[0]++;
+            line.apply(new Object[]{NOTES_HEADER}).getCell(0).setCellStyle(styles.bold);
+            for (String note : summary.notes()) {
+                line.apply(new Object[]{note});
+            }
+        }
         if (!unmatched.isEmpty()) {
             r[0]++;
             line.apply(new Object[]{"Not in the shot list", "Shot"}).forEach(c -> c.setCellStyle(styles.bold));

@@ -47,8 +47,50 @@ public record CellIssue(String sheet, int row, String column, String field, Stri
         return sb.toString();
     }
 
+    /**
+     * The message with its place in front, as a producer pastes it into an e-mail: {@code Shots!K5 (Seconds): ...},
+     * {@code 'Style Spine' row 4: ...}, {@code Characters: ...}; a problem with the file itself has no place.
+     */
+    public String text() {
+        return text(sheet, row, column, field, message);
+    }
+
+    /** {@link #text()} of an issue kept elsewhere (the import's stored issues). */
+    public static String text(String sheet, int row, String column, String field, String message) {
+        String place = place(sheet, row, column, field);
+        return place.isEmpty() || message == null || message.startsWith(place) ? message : place + ": " + message;
+    }
+
+    /**
+     * The place as Excel names it: {@code Shots!K5}, {@code 'Style Spine'!B3}; a whole row is {@code Shots row 5};
+     * a whole sheet its name; the field is added in parentheses. Empty for the workbook as a whole.
+     */
+    public static String place(String sheet, int row, String column, String field) {
+        if (sheet == null || sheet.isBlank()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(quoted(sheet));
+        if (row > 0 && column != null) {
+            sb.append('!').append(column).append(row);
+        } else if (row > 0) {
+            sb.append(" row ").append(row);
+        } else if (column != null) {
+            sb.append(" column ").append(column);
+        }
+        if (field != null) {
+            sb.append(" (").append(field).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** A sheet name as a formula writes it: quoted when it is not a plain word (Excel's rule, doubled quotes inside). */
+    static String quoted(String sheet) {
+        return sheet.matches("[\\p{L}_][\\p{L}\\p{N}_.]*") && !sheet.matches("(?i)[a-z]{1,3}\\d+|r\\d*c\\d*|true|false")
+                ? sheet : "'" + sheet.replace("'", "''") + "'";
+    }
+
     @Override
     public String toString() {
-        return location() + ": " + message;
+        return sheet == null ? "workbook: " + message : text();
     }
 }

@@ -11,10 +11,13 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
- * A cell as the text a producer sees in it. Formulas give their cached result (nothing is
- * recalculated), whole numbers lose the ".0" (4.0 reads "4"), custom number formats are honoured
+ * A cell as the text a producer sees in it. Formulas give their saved result (nothing is
+ * recalculated here: see {@link FormulaResults} for workbooks saved without results), whole numbers lose the ".0" (4.0 reads "4"), custom number formats are honoured
  * (3 formatted "00" reads "03"), dates read as ISO (2026-03-14) and errors as Excel shows them
  * ("#REF!"), so the validator can treat every cell as text.
  */
@@ -26,22 +29,87 @@ final class CellText {
     // The streaming reader needs no evaluator: we only format raw values with their number format.
     private final DataFormatter formatter = new DataFormatter(Locale.US);
 
+    /**
+     * What one cell gives: its text, or why it gives none although it is not blank.
+     *
+     * @param text    the cell as the producer sees it, "" when blank or unreadable
+     * @param problem null when the cell read; else why not and what to do, e.g. a formula without a saved result
+     */
+    record Value(String text, String problem) {
+        static final Value BLANK = new Value("", null);
+    }
+
+    /** How formulas without a saved result are explained: whether Dailies tried to compute them. */
+    private final FormulaResults.Outcome formulas;
+
+    CellText() {
+        this(FormulaResults.Outcome.NOT_NEEDED);
+    }
+
+    CellText(FormulaResults.Outcome formulas) {
+        this.formulas = formulas;
+    }
+
     String of(Cell cell) {
+        return value(cell).text();
+    }
+
+    Value value(Cell cell) {
         if (cell == null) {
-            return "";
+            return Value.BLANK;
         }
-        CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            type = cell.getCachedFormulaResultType();
+        try {
+            CellType type = cell.getCellType();
+            if (type == CellType.FORMULA) {
+                if (!hasSavedResult(cell)) {
+                    return new Value("", formulas.explain(place(cell), formula(cell)));
+                }
+                type = cell.getCachedFormulaResultType();
+            }
+            String text = switch (type) {
+                case STRING -> cell.getStringCellValue();
+                case NUMERIC -> number(cell);
+                case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+                case ERROR -> error(cell);
+                default -> "";
+            };
+            return new Value(clean(text), null);
+        } catch (RuntimeException e) {
+            // One odd cell (a value its own type cannot parse) is that cell's problem, not the workbook's.
+            return new Value("", "Dailies could not read this cell (" + SafeWorkbook.reason(e) + "): type the value again, "
+                    + "or open the workbook in Excel or LibreOffice and save it");
         }
-        String text = switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case NUMERIC -> number(cell);
-            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case ERROR -> error(cell);
-            default -> "";
-        };
-        return clean(text);
+    }
+
+    /**
+     * Whether a formula cell carries the result its program computed. Excel, LibreOffice and Google Sheets save
+     * one; scripts (openpyxl, pandas, many exporters) write the formula alone, as {@code <f>..</f><v/>}.
+     */
+    static boolean hasSavedResult(Cell cell) {
+        if (cell instanceof XSSFCell x) {
+            CTCell ct = x.getCTCell();
+            return ct.isSetV() && (!ct.getV().isEmpty() || ct.getT() == STCellType.STR);
+        }
+        CellType cached = cell.getCachedFormulaResultType();
+        if (cached == CellType.BLANK) {
+            return false;
+        }
+        // The streaming reader keeps the saved text as it was; an empty one is a result only for a text formula.
+        return cached == CellType.STRING || !cell.getStringCellValue().isEmpty();
+    }
+
+    /** "Shots!K5", the key of {@link FormulaResults.Outcome#failures()}. */
+    private static String place(Cell cell) {
+        return CellIssue.place(cell.getSheet().getSheetName(), cell.getRowIndex() + 1,
+                HeaderRow.letter(cell.getColumnIndex()), null);
+    }
+
+    private static String formula(Cell cell) {
+        try {
+            return cell.getCellFormula();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private String number(Cell cell) {

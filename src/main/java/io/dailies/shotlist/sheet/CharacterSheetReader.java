@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
@@ -16,12 +17,14 @@ import org.apache.poi.ss.usermodel.Workbook;
  * character with a Name, a Description (the 3-4 distinctive details repeated word for word in every
  * prompt), an optional Reference image (for the Characters API) and optional Aliases (other names the
  * shot list uses, e.g. "Detective" for "Detective Reyes", comma-separated). The header row may sit
- * below title rows (first 10 rows); headers are matched ignoring case and punctuation.
+ * below title rows (first 10 rows); headers are matched ignoring case and punctuation. The sheet is found by its
+ * name ({@link #SHEET_NAMES}), else by its content: the first other sheet with a name and a description header.
  *
  * <p>Problems come back as issues, never exceptions: <b>errors</b> (a row with no name or no description,
  * a name or alias defined twice, no header row) leave the row out of the bible and should reject the
  * import like a bad Shots cell; <b>warnings</b> (a description with fewer than three distinctive details)
- * keep the row. A workbook without a Characters sheet gives an empty bible and no issues.
+ * keep the row, and so does a sheet named like a Characters sheet that has no such header: it is not read, and
+ * the shots import without it. A workbook without a Characters sheet gives an empty bible and no issues.
  */
 public final class CharacterSheetReader {
 
@@ -30,9 +33,10 @@ public final class CharacterSheetReader {
 
     /** The columns of the Characters sheet. */
     public enum Column {
-        NAME("Name", "Character", "Character name", "Who"),
-        DESCRIPTION("Description", "Anchor", "Anchors", "Character anchor", "Details", "Visual details",
-                "Distinctive details", "Appearance", "Look"),
+        NAME("Name", "Character", "Character name", "Who", "Role", "Cast member", "Person"),
+        DESCRIPTION("Description", "Anchor", "Anchors", "Character anchor", "Character anchors", "Details", "Visual details",
+                "Distinctive details", "Appearance", "Look", "Visual anchors", "Visual anchor", "Visual description",
+                "Physical description", "Looks", "Appearance & wardrobe"),
         REFERENCE_IMAGE("Reference image", "Reference", "Image", "Ref image", "Reference photo", "Photo", "Reference file"),
         ALIASES("Aliases", "Alias", "Also called", "Also known as", "AKA", "Other names", "Speaker labels");
 
@@ -85,8 +89,26 @@ public final class CharacterSheetReader {
     }
 
     static Result read(Workbook workbook) {
-        SideSheet.Found sheet = SideSheet.find(workbook, SHEET_NAMES);
+        return read(new SideSheet.Sheets(workbook, Set.of(), new CellText()));
+    }
+
+    /** The sheet named like a Characters sheet, else the first other sheet with a Name and Description header. */
+    static Result read(SideSheet.Sheets sheets) {
+        SideSheet.Found sheet = sheets.byName(SHEET_NAMES);
+        if (sheet == null) {
+            sheet = sheets.byContent(CharacterSheetReader::looksLike);
+        }
         return sheet == null ? Result.absent() : read(sheet);
+    }
+
+    /** Whether a sheet's first rows hold a header naming a character and its look: a Characters sheet by another name. */
+    static boolean looksLike(SideSheet.Found head) {
+        return head.headerIndex(CharacterSheetReader::isHeader) >= 0;
+    }
+
+    private static boolean isHeader(SideSheet.SheetRow row) {
+        SideSheet.Columns<Column> named = SideSheet.Columns.of(row, Column::match);
+        return named.has(Column.NAME) && named.has(Column.DESCRIPTION);
     }
 
     static Result read(SideSheet.Found sheet) {
@@ -96,14 +118,13 @@ public final class CharacterSheetReader {
         if (sheet.rows().isEmpty()) {
             return new Result(name, CharacterBible.EMPTY, errors, warnings);
         }
-        int headerIndex = sheet.headerIndex(row -> {
-            SideSheet.Columns<Column> named = SideSheet.Columns.of(row, Column::match);
-            return named.has(Column.NAME) && named.has(Column.DESCRIPTION);
-        });
+        int headerIndex = sheet.headerIndex(CharacterSheetReader::isHeader);
         if (headerIndex < 0) {
-            errors.add(sheet.issue("The " + name + " sheet has no header row with Name and Description in its first "
-                    + SideSheet.HEADER_SEARCH_ROWS + " rows: put a row of headers such as Name, Description, Reference image, "
-                    + "Aliases above the characters"));
+            // A sheet Dailies cannot read never refuses the shots: they import without its characters.
+            warnings.add(sheet.issue("The " + name + " sheet was not read: it has no header row with a name and a "
+                    + "description in its first " + SideSheet.HEADER_SEARCH_ROWS + " rows, so the shots were imported without "
+                    + "its characters. To use it, put a row of headers such as Name, Description (or Visual anchors, Look), "
+                    + "Reference image, Aliases above the characters"));
             return new Result(name, CharacterBible.EMPTY, errors, warnings);
         }
         SideSheet.Columns<Column> columns = SideSheet.Columns.of(sheet.rows().get(headerIndex), Column::match);

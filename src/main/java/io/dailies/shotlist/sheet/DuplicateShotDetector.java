@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class DuplicateShotDetector {
 
     private final SheetLayout layout;
-    private final Map<String, Integer> firstRow = new HashMap<>();
+    private final Map<String, Place> firstRow = new HashMap<>();
 
     public DuplicateShotDetector() {
         this(SheetLayout.unknown());
@@ -25,12 +25,17 @@ public final class DuplicateShotDetector {
     }
 
     public Optional<CellIssue> check(ShotRowData shot) {
-        return check(shot.sourceRow(), shot.sequence(), shot.shotCode());
+        return check(shot.sourceSheet(), shot.sourceRow(), shot.sequence(), shot.shotCode());
     }
 
     /** Checks a row before validation, so a shot repeated on an otherwise faulty row is still caught. */
     public Optional<CellIssue> check(RawShotRow row) {
-        return check(row.row(), row.value(ShotColumn.SEQUENCE), row.value(ShotColumn.SHOT));
+        return check(row.sheet(), row.row(), row.value(ShotColumn.SEQUENCE), row.value(ShotColumn.SHOT));
+    }
+
+    /** {@link #check(String, int, String, String)} on the shot list's first (or only) sheet. */
+    public Optional<CellIssue> check(int row, String sequence, String shotCode) {
+        return check(null, row, sequence, shotCode);
     }
 
     /**
@@ -38,19 +43,25 @@ public final class DuplicateShotDetector {
      * issue on this row's Shot cell. Blank sequence or shot codes are not recorded (the validator
      * reports them).
      */
-    public Optional<CellIssue> check(int row, String sequence, String shotCode) {
+    public Optional<CellIssue> check(String sheet, int row, String sequence, String shotCode) {
         if (sequence == null || shotCode == null || sequence.isBlank() || shotCode.isBlank()) {
             return Optional.empty();
         }
         String key = normal(sequence) + '\u0000' + normal(shotCode);
-        Integer first = firstRow.putIfAbsent(key, row);
-        if (first == null || first == row) {
+        SheetLayout here = layout.of(sheet);
+        Place first = firstRow.putIfAbsent(key, new Place(here.sheetName(), row));
+        if (first == null || first.equals(new Place(here.sheetName(), row))) {
             return Optional.empty();
         }
-        return Optional.of(new CellIssue(layout.sheetName(), row, layout.letter(ShotColumn.SHOT),
+        String where = first.sheet().equals(here.sheetName()) ? "row " + first.row()
+                : CellIssue.place(first.sheet(), first.row(), null, null);
+        return Optional.of(new CellIssue(here.sheetName(), row, here.letter(ShotColumn.SHOT),
                 ShotColumn.SHOT.header(), shotCode,
-                "Shot '" + shotCode.strip() + "' of sequence '" + sequence.strip() + "' already appears in row " + first
+                "Shot '" + shotCode.strip() + "' of sequence '" + sequence.strip() + "' already appears in " + where
                         + ": give this shot its own code, or delete the repeated row"));
+    }
+
+    private record Place(String sheet, int row) {
     }
 
     /** How many distinct shots were seen. */

@@ -24,12 +24,39 @@ final class HeaderRow {
     private final Map<ShotColumn, List<Integer>> columns;
     private final SortedMap<Integer, String> extraKeys;
     private final Set<Integer> mapped = new HashSet<>();
+    /** The sheet's name when it has no Sequence column: every row's sequence; null otherwise. */
+    private final String impliedSequence;
 
-    private HeaderRow(int row, Map<ShotColumn, List<Integer>> columns, SortedMap<Integer, String> extras) {
+    private HeaderRow(int row, Map<ShotColumn, List<Integer>> columns, SortedMap<Integer, String> extras,
+                      String impliedSequence) {
         this.row = row;
         this.columns = columns;
         this.extraKeys = uniqueKeys(extras);
+        this.impliedSequence = impliedSequence;
         columns.values().forEach(mapped::addAll);
+    }
+
+    /** This header on a sheet named {@code sheet}: without a Sequence column, the sheet's name is every row's sequence. */
+    HeaderRow onSheet(String sheet) {
+        if (columns.containsKey(ShotColumn.SEQUENCE) || sheet == null) {
+            return this;
+        }
+        return new HeaderRow(row, columns, extraKeys, sheet.strip());
+    }
+
+    /** Whether the sheet's name stands for the Sequence column it does not have. */
+    boolean sequenceFromSheet() {
+        return impliedSequence != null;
+    }
+
+    /** Whether the header names this column. */
+    boolean has(ShotColumn column) {
+        return columns.containsKey(column);
+    }
+
+    /** Number of distinct shot columns the header names: how good a shot-list header it is. */
+    int score() {
+        return columns.size();
     }
 
     /** Number of distinct shot columns a row's cells name: how much it looks like a header row. */
@@ -65,7 +92,7 @@ final class HeaderRow {
                 extras.put(index, header);
             }
         }
-        return new HeaderRow(row, columns, extras);
+        return new HeaderRow(row, columns, extras, null);
     }
 
     private static boolean isProse(ShotColumn c) {
@@ -82,7 +109,7 @@ final class HeaderRow {
     List<ShotColumn> missingRequired() {
         List<ShotColumn> missing = new ArrayList<>();
         for (ShotColumn c : ShotColumn.values()) {
-            if (c.required() && !columns.containsKey(c)) {
+            if (c.required() && !columns.containsKey(c) && !(c == ShotColumn.SEQUENCE && impliedSequence != null)) {
                 missing.add(c);
             }
         }
@@ -109,11 +136,28 @@ final class HeaderRow {
 
     /** A data row's cells, by column index, as a raw shot row. */
     RawShotRow toRow(int excelRow, SortedMap<Integer, String> cells) {
+        return toRow(excelRow, cells, Map.of(), null);
+    }
+
+    /**
+     * A data row as a raw shot row of {@code sheet} (null for a single-sheet shot list); {@code problems} says why a
+     * cell gave no text, by column index.
+     */
+    RawShotRow toRow(int excelRow, SortedMap<Integer, String> cells, Map<Integer, String> problems, String sheet) {
         Map<ShotColumn, String> values = new EnumMap<>(ShotColumn.class);
         columns.forEach((c, idx) -> values.put(c, idx.stream()
                 .map(i -> cells.getOrDefault(i, ""))
                 .filter(s -> !s.isBlank())
                 .collect(Collectors.joining("\n"))));
+        if (impliedSequence != null) {
+            values.put(ShotColumn.SEQUENCE, impliedSequence);
+        }
+        Map<ShotColumn, String> unreadable = new EnumMap<>(ShotColumn.class);
+        problems.forEach((i, why) -> columns.forEach((c, idx) -> {
+            if (idx.contains(i)) {
+                unreadable.putIfAbsent(c, why);
+            }
+        }));
         // every headed extra is present ("" when blank), so all rows have the same shape
         SortedMap<Integer, String> keys = extraKeys;
         for (Map.Entry<Integer, String> cell : cells.entrySet()) {
@@ -127,7 +171,7 @@ final class HeaderRow {
         }
         LinkedHashMap<String, String> extraValues = new LinkedHashMap<>();
         keys.forEach((i, key) -> extraValues.put(key, cells.getOrDefault(i, "")));
-        return new RawShotRow(excelRow, values, extraValues);
+        return new RawShotRow(excelRow, values, extraValues, sheet, unreadable);
     }
 
     /** Extra headers made unique: a second "Notes" becomes "Notes (F)". */

@@ -116,14 +116,31 @@ public final class SettingsSheetReader {
     }
 
     static Result read(Workbook workbook, ModelCatalog catalog) {
-        SideSheet.Found sheet = SideSheet.find(workbook, SHEET_NAMES);
+        return read(new SideSheet.Sheets(workbook, Set.of(), new CellText()), catalog);
+    }
+
+    /** The sheet named like a Settings sheet, else the first other sheet naming two or more settings. */
+    static Result read(SideSheet.Sheets sheets, ModelCatalog catalog) {
+        SideSheet.Found sheet = sheets.byName(SHEET_NAMES);
+        if (sheet == null) {
+            sheet = sheets.byContent(SettingsSheetReader::looksLike);
+        }
         return sheet == null ? Result.absent() : read(sheet, catalog);
+    }
+
+    /** Whether a sheet's first rows name two or more settings: a Settings sheet by another name. */
+    static boolean looksLike(SideSheet.Found head) {
+        return SideSheet.fieldsNamed(head, FIELDS) >= 2;
     }
 
     static Result read(SideSheet.Found sheet, ModelCatalog catalog) {
         List<CellIssue> errors = new ArrayList<>();
         List<CellIssue> warnings = new ArrayList<>();
         Map<Field, SideSheet.FieldValue> values = SideSheet.readFields(sheet, FIELDS, errors, warnings);
+        if (values.isEmpty() && !sheet.rows().isEmpty()) {
+            warnings.add(sheet.issue(SideSheet.notRead(sheet, FIELDS,
+                    "the shots were imported with the catalog's defaults and no budget from it")));
+        }
         Check check = new Check(sheet, values, catalog, errors);
 
         String project = check.projectName();

@@ -35,6 +35,7 @@ import java.util.Objects;
  * @param seconds         clip length
  * @param sourceRow       1-based Excel row the shot came from
  * @param extras          the row's other columns, by header, in sheet order
+ * @param sourceSheet     the sheet the row is on when the shot list has several (one per sequence); else null
  */
 public record ShotRowData(String sequence,
                           String shotCode,
@@ -55,7 +56,8 @@ public record ShotRowData(String sequence,
                           String size,
                           int seconds,
                           int sourceRow,
-                          Map<String, String> extras) implements Serializable {
+                          Map<String, String> extras,
+                          String sourceSheet) implements Serializable {
 
     public ShotRowData {
         Objects.requireNonNull(sequence, "sequence");
@@ -70,6 +72,17 @@ public record ShotRowData(String sequence,
         overrides = Objects.requireNonNullElse(overrides, "");
         inputReference = Objects.requireNonNullElse(inputReference, "");
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /** A row of the one shot-list sheet. */
+    public ShotRowData(String sequence, String shotCode, String subjectAction, String cameraMovement,
+                       String settingTime, String lightingPalette, String styleTechnical, String dialogue,
+                       String shotType, String sound, String audioCues, String physics, String characters,
+                       String overrides, String inputReference, String model, String size, int seconds, int sourceRow,
+                       Map<String, String> extras) {
+        this(sequence, shotCode, subjectAction, cameraMovement, settingTime, lightingPalette, styleTechnical, dialogue,
+                shotType, sound, audioCues, physics, characters, overrides, inputReference, model, size, seconds, sourceRow,
+                extras, null);
     }
 
     /** A row of the original eleven columns: no sound, physics, characters, overrides or input reference. */

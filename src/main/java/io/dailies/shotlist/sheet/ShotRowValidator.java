@@ -97,7 +97,7 @@ public final class ShotRowValidator {
                 text(r, ShotColumn.SHOT_TYPE), text(r, ShotColumn.SOUND), text(r, ShotColumn.AUDIO_CUES),
                 text(r, ShotColumn.PHYSICS), text(r, ShotColumn.CHARACTERS), text(r, ShotColumn.OVERRIDES),
                 text(r, ShotColumn.INPUT_REFERENCE),
-                model.name(), size, seconds, r.row(), r.extras()));
+                model.name(), size, seconds, r.row(), r.extras(), r.sheet()));
     }
 
     /** The reader trims already; rows built elsewhere (tests, other importers) get the same treatment. */
@@ -110,10 +110,20 @@ public final class ShotRowValidator {
         final RawShotRow row;
         final List<CellIssue> issues = new ArrayList<>();
         final Set<ShotColumn> broken = EnumSet.noneOf(ShotColumn.class);
+        /** The layout of the row's own sheet. */
+        final SheetLayout sheet;
 
         RowCheck(RawShotRow row) {
             this.row = row;
+            this.sheet = layout.of(row.sheet());
+            row.unreadable().forEach((c, why) -> {
+                broken.add(c);
+                issue(c, why);
+            });
             for (ShotColumn c : ShotColumn.values()) {
+                if (broken.contains(c)) {
+                    continue;
+                }
                 String error = formulaError(row.value(c));
                 if (error != null) {
                     broken.add(c);
@@ -131,7 +141,7 @@ public final class ShotRowValidator {
         }
 
         void issue(ShotColumn c, String message) {
-            issues.add(new CellIssue(layout.sheetName(), row.row(), layout.letter(c), c.header(), value(c), message));
+            issues.add(new CellIssue(sheet.sheetName(), row.row(), sheet.letter(c), c.header(), value(c), message));
         }
 
         void required(ShotColumn c, String message) {

@@ -18,7 +18,7 @@ public class ShotSheetFormatException extends Exception {
     }
 
     public ShotSheetFormatException(List<CellIssue> issues, Throwable cause) {
-        super(issues.stream().map(CellIssue::message).collect(Collectors.joining("; ")), cause);
+        super(issues.stream().map(CellIssue::text).collect(Collectors.joining("; ")), cause);
         if (issues.isEmpty()) {
             throw new IllegalArgumentException("a format exception needs at least one issue");
         }

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -229,54 +232,148 @@ final class SideSheet {
     }
 
     /** Reads one side sheet of an .xlsx workbook with {@code reader}, closing the workbook afterwards. */
-    static <R> R read(Path xlsx, Function<Workbook, R> reader) throws IOException, ShotSheetFormatException {
-        try (Workbook wb = open(xlsx)) {
-            return reader.apply(wb);
+    static <R> R read(Path xlsx, Function<Sheets, R> reader) throws IOException, ShotSheetFormatException {
+        try (SafeWorkbook.Opened opened = SafeWorkbook.forReading(xlsx)) {
+            return reader.apply(new Sheets(opened.workbook(), Set.of(), new CellText(opened.formulas())));
         }
     }
 
-    /** Opens a workbook for side-sheet reading (streaming, so a huge Shots sheet is not loaded). */
-    static Workbook open(Path xlsx) throws IOException, ShotSheetFormatException {
-        return SafeWorkbook.streaming(xlsx);
-    }
+    /**
+     * The sheets of a workbook that may be side sheets: every sheet but the shot list's (named, or looking like one
+     * by its header) and Dailies' own. Each is read at most once, its first {@value ShotSheetReader#HEADER_SEARCH_ROWS}
+     * rows to recognise it, the rest (up to {@link #MAX_ROWS}) once it is taken; each is taken by one reader only.
+     */
+    static final class Sheets {
+        private final Workbook workbook;
+        private final CellText text;
+        private final Set<Integer> skip = new HashSet<>();
+        private final Set<Integer> taken = new HashSet<>();
+        private final Map<Integer, Reading> readings = new HashMap<>();
 
-    /** The first sheet whose name is one of {@code names} (ignoring case, spaces and punctuation); null when none. */
-    static Found find(Workbook workbook, List<String> names) {
-        List<String> wanted = names.stream().map(SideSheet::squash).toList();
-        for (String want : wanted) {
+        /** A sheet being read: its rows so far and the iterator to read on with. */
+        private static final class Reading {
+            final String name;
+            final Iterator<Row> rows;
+            final List<SheetRow> read = new ArrayList<>();
+            boolean truncated;
+
+            Reading(Sheet sheet) {
+                this.name = sheet.getSheetName();
+                this.rows = sheet.rowIterator();
+            }
+        }
+
+        Sheets(Workbook workbook, Collection<String> shotSheets, CellText text) {
+            this.workbook = workbook;
+            this.text = text;
             for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-                if (squash(workbook.getSheetName(i)).equals(want)) {
-                    return read(workbook.getSheetAt(i));
+                String name = workbook.getSheetName(i);
+                if (shotSheets.contains(name) || name.equals(DailiesColumns.SUMMARY_SHEET) || name.equals(AnnotatedWorkbook.ISSUES_SHEET)) {
+                    skip.add(i);
                 }
             }
         }
-        return null;
+
+        /** The first free sheet whose name is one of {@code names} (ignoring case, spaces and punctuation), taken; null when none. */
+        Found byName(List<String> names) {
+            for (String want : names.stream().map(SideSheet::squash).toList()) {
+                for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                    if (!skip.contains(i) && !taken.contains(i) && squash(workbook.getSheetName(i)).equals(want)) {
+                        taken.add(i);
+                        return whole(i);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The first free sheet, in workbook order, that is not a shot list and whose first rows {@code looksLike}
+         * accepts, taken; null when none.
+         */
+        Found byContent(Predicate<Found> looksLike) {
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                if (skip.contains(i) || taken.contains(i)) {
+                    continue;
+                }
+                Found head = head(i);
+                if (looksLikeShotList(head)) {
+                    skip.add(i);
+                } else if (looksLike.test(head)) {
+                    taken.add(i);
+                    return whole(i);
+                }
+            }
+            return null;
+        }
+
+        private static boolean looksLikeShotList(Found head) {
+            for (SheetRow row : head.rows()) {
+                if (HeaderRow.recognised(row.cells()) >= ShotSheetReader.MIN_HEADER_SCORE) {
+                    HeaderRow header = HeaderRow.of(row.row(), row.cells()).onSheet(head.name());
+                    if (header.missingRequired().isEmpty()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private Found head(int index) {
+            Reading r = reading(index);
+            readOn(r, ShotSheetReader.HEADER_SEARCH_ROWS);
+            return new Found(r.name, List.copyOf(r.read), r.truncated || r.rows.hasNext());
+        }
+
+        private Found whole(int index) {
+            Reading r = reading(index);
+            readOn(r, MAX_ROWS);
+            return new Found(r.name, List.copyOf(r.read), r.truncated);
+        }
+
+        private Reading reading(int index) {
+            return readings.computeIfAbsent(index, i -> new Reading(workbook.getSheetAt(i)));
+        }
+
+        private void readOn(Reading r, int upTo) {
+            while (r.read.size() < upTo && r.rows.hasNext()) {
+                Row row = r.rows.next();
+                SortedMap<Integer, String> cells = new TreeMap<>();
+                for (Cell cell : row) {
+                    String s = text.of(cell);
+                    if (!s.isEmpty()) {
+                        cells.put(cell.getColumnIndex(), s);
+                    }
+                }
+                if (!cells.isEmpty()) {
+                    r.read.add(new SheetRow(row.getRowNum() + 1, cells));
+                }
+            }
+            if (upTo >= MAX_ROWS && r.read.size() >= MAX_ROWS && r.rows.hasNext()) {
+                r.truncated = true;
+            }
+        }
     }
 
-    private static Found read(Sheet sheet) {
-        CellText text = new CellText();
-        List<SheetRow> rows = new ArrayList<>();
-        boolean truncated = false;
-        Iterator<Row> it = sheet.rowIterator();
-        while (it.hasNext()) {
-            Row row = it.next();
-            SortedMap<Integer, String> cells = new TreeMap<>();
-            for (Cell cell : row) {
-                String s = text.of(cell);
-                if (!s.isEmpty()) {
-                    cells.put(cell.getColumnIndex(), s);
-                }
-            }
-            if (cells.isEmpty()) {
-                continue;
-            }
-            if (rows.size() >= MAX_ROWS) {
-                truncated = true;
-                break;
-            }
-            rows.add(new SheetRow(row.getRowNum() + 1, cells));
+    /** The warning for a sheet of named fields where none was found: what was not read, what happened, how to fix it. */
+    static <F> String notRead(Found sheet, FieldNames<F> names, String consequence) {
+        return "The " + sheet.name() + " sheet was not read: none of its rows names a " + names.kind() + " ("
+                + names.list() + "), so " + consequence + ". To use it, put each field's name in a column with its value "
+                + "to the right, or the names in a header row with one row of values below";
+    }
+
+    /**
+     * How many distinct fields a sheet's first rows name, in either layout of {@link #readFields}: the most in one
+     * row's cells, or the first cells of its rows. A Style Spine or Settings sheet under another name names two or more.
+     */
+    static <F> int fieldsNamed(Found head, FieldNames<F> names) {
+        int best = 0;
+        Set<F> keys = new HashSet<>();
+        for (SheetRow row : head.rows()) {
+            best = Math.max(best, (int) row.cells().values().stream().map(names.match()).flatMap(Optional::stream).distinct().count());
+            names.match().apply(row.cells().get(row.cells().firstKey())).ifPresent(keys::add);
         }
-        return new Found(sheet.getSheetName(), rows, truncated);
+        return Math.max(best, keys.size());
     }
 
     /** "Style Spine", "style-spine" and " STYLESPINE " are the same name. */

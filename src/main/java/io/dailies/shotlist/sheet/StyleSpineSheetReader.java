@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
@@ -68,14 +69,30 @@ public final class StyleSpineSheetReader {
     }
 
     static Result read(Workbook workbook) {
-        SideSheet.Found sheet = SideSheet.find(workbook, SHEET_NAMES);
+        return read(new SideSheet.Sheets(workbook, Set.of(), new CellText()));
+    }
+
+    /** The sheet named like a Style Spine sheet, else the first other sheet naming two or more of its fields. */
+    static Result read(SideSheet.Sheets sheets) {
+        SideSheet.Found sheet = sheets.byName(SHEET_NAMES);
+        if (sheet == null) {
+            sheet = sheets.byContent(StyleSpineSheetReader::looksLike);
+        }
         return sheet == null ? Result.absent() : read(sheet);
+    }
+
+    /** Whether a sheet's first rows name two or more style-spine fields: a Style Spine sheet by another name. */
+    static boolean looksLike(SideSheet.Found head) {
+        return SideSheet.fieldsNamed(head, FIELDS) >= 2;
     }
 
     static Result read(SideSheet.Found sheet) {
         List<CellIssue> errors = new ArrayList<>();
         List<CellIssue> warnings = new ArrayList<>();
         Map<SpineField, SideSheet.FieldValue> values = SideSheet.readFields(sheet, FIELDS, errors, warnings);
+        if (values.isEmpty() && !sheet.rows().isEmpty()) {
+            warnings.add(sheet.issue(SideSheet.notRead(sheet, FIELDS, "the shots were imported with no style spine")));
+        }
 
         StyleSpine spine = StyleSpine.EMPTY;
         for (Map.Entry<SpineField, SideSheet.FieldValue> e : values.entrySet()) {

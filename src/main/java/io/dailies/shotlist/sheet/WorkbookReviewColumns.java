@@ -149,7 +149,8 @@ public final class WorkbookReviewColumns {
 
     /** Reads a validated shot's extras; {@code layout} gives the sheet's name and the columns' letters. */
     public static Reading read(ShotRowData shot, SheetLayout layout) {
-        return read(layout.sheetName(), shot.sourceRow(), shot.extras(), layout.extraLetters());
+        SheetLayout sheet = layout.of(shot.sourceSheet());
+        return read(sheet.sheetName(), shot.sourceRow(), shot.extras(), sheet.extraLetters());
     }
 
     /**

@@ -106,12 +106,21 @@ class CharacterSheetReaderTest {
     }
 
     @Test
-    void aSheetWithoutAHeaderIsAnError() throws Exception {
+    void aSheetWithoutAHeaderIsAWarningNotAnError() throws Exception {
         CharacterSheetReader.Result r = read(shotsAnd("Characters").row("Queen", QUEEN).bytes());
         assertTrue(r.bible().isEmpty());
-        assertEquals(1, r.errors().size());
-        assertEquals(0, r.errors().get(0).row());
-        assertTrue(r.errors().get(0).message().startsWith("The Characters sheet has no header row with Name and Description"));
+        assertEquals(List.of(), r.errors(), "a sheet Dailies cannot read never refuses the shots");
+        assertEquals(1, r.warnings().size());
+        assertEquals(0, r.warnings().get(0).row());
+        assertTrue(r.warnings().get(0).text().startsWith("Characters: The Characters sheet was not read: it has no header row"),
+                r.warnings().get(0).text());
+    }
+
+    @Test
+    void aCharactersSheetUnderAnotherNameIsFoundByItsHeader() throws Exception {
+        CharacterSheetReader.Result r = read(shotsAnd("People").row("Character", "Visual anchors").row("Queen", QUEEN).bytes());
+        assertEquals("People", r.sheetName());
+        assertEquals(List.of("Queen"), r.bible().characters().stream().map(CharacterAnchor::name).toList());
     }
 
     @Test

@@ -83,7 +83,8 @@ class ShotSheetReaderTest {
             assertEquals(31, reader.next().row());
         }
         ShotSheetFormatException e = assertFormatProblem(TestWorkbooks.headerAt(31));
-        assertTrue(e.getMessage().contains("No header row found in the first 30 rows of sheet 'Shots'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Shots: No shot list found: the sheet has no header row in its first 30 rows"),
+                e.getMessage());
     }
 
     @Test
@@ -228,10 +229,20 @@ class ShotSheetReaderTest {
     }
 
     @Test
-    void missingShotsSheetListsTheSheetsFound() {
-        ShotSheetFormatException e = assertFormatProblem(TestWorkbooks.noShotsSheet());
-        assertTrue(e.getMessage().contains("No sheet named 'Shots'"), e.getMessage());
-        assertTrue(e.getMessage().contains("sheets found: 'Sheet1', 'Notes'"), e.getMessage());
+    void aShotListOnAnySheetIsFoundByItsHeader() throws Exception {
+        try (ShotSheetReader reader = open(TestWorkbooks.noShotsSheet())) {
+            assertEquals("Sheet1", reader.sheetName());
+            assertEquals(List.of("Sheet1"), reader.sheetNames());
+            assertTrue(reader.found().startsWith("sheet 'Sheet1' (header in row 1,"), reader.found());
+            assertEquals("SC1-01", reader.next().value(ShotColumn.SHOT));
+        }
+    }
+
+    @Test
+    void aWorkbookWithNoShotListNamesTheSheetsSearched() {
+        ShotSheetFormatException e = assertFormatProblem(TestWorkbooks.noShotList());
+        assertTrue(e.getMessage().startsWith("No shot list found: none of the sheets ('Notes', 'Budget') has a header row"),
+                e.getMessage());
     }
 
     @Test
@@ -292,7 +303,7 @@ class ShotSheetReaderTest {
     @Test
     void aSheetWithoutHeadersIsReported() {
         ShotSheetFormatException e = assertFormatProblem(TestWorkbooks.book().row("just a note").row("another").bytes());
-        assertTrue(e.getMessage().startsWith("No header row found"), e.getMessage());
+        assertTrue(e.getMessage().contains("No shot list found"), e.getMessage());
     }
 
     private ShotSheetReader open(byte[] xlsx) throws IOException, ShotSheetFormatException {

@@ -141,6 +141,11 @@ public final class TestWorkbooks {
 
     // --- more shapes for reader tests ---
 
+    /** No shot list at all: a "Notes" sheet and a "Budget" sheet. */
+    public static byte[] noShotList() {
+        return book("Notes").row("notes").sheet("Budget").row("a", "b").bytes();
+    }
+
     /** No sheet named Shots: "Sheet1" and "Notes". */
     public static byte[] noShotsSheet() {
         return book("Sheet1").row((Object[]) HEADERS).row(shot("Castle", "SC1-01", 4)).sheet("Notes").row("notes").bytes();
