@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -34,6 +35,8 @@ public final class FormulaResults {
 
     /** Largest workbook (inflated parts) whose formulas are computed: loading it whole takes ~15 times that in heap. */
     public static final long MAX_BYTES = SafeWorkbook.IN_MEMORY_BYTES;
+    /** Longest time spent computing one workbook's formulas: whole-column ranges in thousands of cells add up. */
+    static final Duration TIME_BUDGET = Duration.ofSeconds(10);
 
     private static final String FIX = "open the workbook in Excel, LibreOffice or Google Sheets and save it (that stores "
             + "every formula's result), or type the value instead of the formula";
@@ -95,12 +98,14 @@ public final class FormulaResults {
         if (known != null && Files.exists(known.path())) {
             return known;
         }
-        Readable found = compute(xlsx, inflatedBytes);
+        Readable found = compute(xlsx, inflatedBytes, TIME_BUDGET);
         KNOWN.put(key, found);
         return found;
     }
 
-    private static Readable compute(Path xlsx, long inflatedBytes) throws IOException, ShotSheetFormatException {
+    /** Computes what can be computed within {@code budget}; the cells left when it runs out say so. */
+    static Readable compute(Path xlsx, long inflatedBytes, Duration budget) throws IOException, ShotSheetFormatException {
+        long deadline = System.nanoTime() + budget.toNanos();
         try (XSSFWorkbook wb = SafeWorkbook.inMemoryUnchecked(xlsx)) {
             XSSFFormulaEvaluator evaluator = null;
             Map<String, String> failures = new LinkedHashMap<>();
@@ -114,12 +119,18 @@ public final class FormulaResults {
                         if (evaluator == null) {
                             evaluator = wb.getCreationHelper().createFormulaEvaluator();
                         }
+                        String place = CellIssue.place(sheet.getSheetName(), cell.getRowIndex() + 1,
+                                HeaderRow.letter(cell.getColumnIndex()), null);
+                        if (System.nanoTime() > deadline) {
+                            failures.put(place, "Dailies stopped computing this workbook's formulas after "
+                                    + budget.toSeconds() + " s");
+                            continue;
+                        }
                         try {
                             evaluator.evaluateFormulaCell(cell);
                             computed++;
                         } catch (RuntimeException | StackOverflowError e) {
-                            failures.put(CellIssue.place(sheet.getSheetName(), cell.getRowIndex() + 1,
-                                    HeaderRow.letter(cell.getColumnIndex()), null), reason(cell.getCellFormula(), e));
+                            failures.put(place, reason(cell.getCellFormula(), e));
                         }
                     }
                 }

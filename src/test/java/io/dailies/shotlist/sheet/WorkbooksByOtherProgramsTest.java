@@ -88,6 +88,16 @@ class WorkbooksByOtherProgramsTest {
     }
 
     @Test
+    void computingStopsAtItsTimeBudgetAndTheCellsLeftSaySo() throws Exception {
+        Path xlsx = workbook("script-formulas.xlsx");
+        FormulaResults.Readable none = FormulaResults.compute(xlsx, Files.size(xlsx), java.time.Duration.ZERO);
+        assertEquals(xlsx, none.path(), "nothing computed: the upload itself is read");
+        String why = none.formulas().explain("Plans!B3", "\"TR-\"&TEXT(ROW()-2,\"00\")");
+        assertTrue(why.contains("could not compute it (Dailies stopped computing this workbook's formulas after 0 s)"), why);
+        assertEquals(9, none.formulas().failures().size(), "every formula cell of the sheet: " + none.formulas().failures());
+    }
+
+    @Test
     void aWorkbookTooBigToComputeSaysSoInTheCellsIssue() {
         FormulaResults.Outcome tooBig = new FormulaResults.Outcome(false, 40L * 1024 * 1024, Map.of());
         String why = tooBig.explain("Shots!K5", "B5*2");
