@@ -1,6 +1,7 @@
 """Writes the shot lists in this folder with the programs producers' scripts use, not with POI.
 
-Run it again after changing it (Python 3 with openpyxl, pandas and xlsxwriter):
+Run it again after changing it (Python 3 with openpyxl, pandas and xlsxwriter; LibreOffice's soffice for the
+libreoffice-* files):
     python3 make.py
 The workbooks are checked in, so the tests need no Python. What each one is, is said where it is written.
 """
@@ -93,9 +94,29 @@ def two_equal_candidates():
     wb.save("two-equal-candidates.xlsx")
 
 
+def saved_by_libreoffice():
+    """LibreOffice Calc (headless) opens two of the workbooks above and saves them again as .xlsx, the way a
+    producer who opens a script's output and saves it does: formulas now carry their results, and the file is
+    LibreOffice's own (its styles, its shared strings). Skipped when soffice is not installed."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice not found: the libreoffice-*.xlsx files are left as they are")
+        return
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([soffice, "--headless", "--calc", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out,
+                        "script-formulas.xlsx", "sheet-per-sequence.xlsx"], check=True, timeout=300)
+        for name in ("script-formulas.xlsx", "sheet-per-sequence.xlsx"):
+            shutil.move(os.path.join(out, name), "libreoffice-" + name)
+
+
 if __name__ == "__main__":
     script_formulas()
     unsupported_formula()
     sheet_per_sequence()
     unreadable_side_sheet()
     two_equal_candidates()
+    saved_by_libreoffice()

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Shot lists written by the programs producers' scripts use (openpyxl, pandas, xlsxwriter; see
+ * Shot lists written by the programs producers' scripts use (openpyxl, pandas, xlsxwriter, and saved again by
+ * LibreOffice; see
  * src/test/resources/workbooks/by-other-programs/make.py), not by POI: found on any sheet, a sheet per sequence,
  * side sheets by content, formulas saved without results computed or explained cell by cell.
  */
@@ -68,6 +69,26 @@ class WorkbooksByOtherProgramsTest {
         ProjectSheets sheets = ProjectSheets.read(xlsx, CATALOG, List.of("Plans"));
         assertEquals(List.of(), sheets.errors());
         assertEquals(List.of(), sheets.warnings(), "a Locations sheet is neither a Characters nor a Style Spine sheet");
+    }
+
+    @Test
+    void theSameWorkbooksSavedByLibreOfficeReadTheSameWithTheirSavedResults() throws Exception {
+        Path xlsx = workbook("libreoffice-script-formulas.xlsx");
+        try (ShotSheetReader reader = ShotSheetReader.open(xlsx)) {
+            List<RawShotRow> rows = rows(reader);
+            assertEquals(List.of("TR-01", "TR-02", "TR-03"), rows.stream().map(r -> r.value(ShotColumn.SHOT)).toList());
+            assertEquals("A rainy tram stop in Lisbon at dusk", rows.get(0).value(ShotColumn.SETTING_TIME));
+            assertEquals("4", rows.get(2).value(ShotColumn.SECONDS));
+        }
+        assertFalse(Files.exists(dir.resolve("libreoffice-script-formulas.xlsx.results.xlsx")), "nothing to compute");
+        Path perSequence = workbook("libreoffice-sheet-per-sequence.xlsx");
+        try (ShotSheetReader reader = ShotSheetReader.open(perSequence)) {
+            assertEquals(List.of("Tram stop", "Rooftop"), reader.sheetNames());
+            assertEquals(6, rows(reader).size());
+        }
+        ProjectSheets sheets = ProjectSheets.read(perSequence, CATALOG, List.of("Tram stop", "Rooftop"));
+        assertEquals("People", sheets.characters().sheetName());
+        assertEquals("Look book", sheets.styleSpine().sheetName());
     }
 
     @Test
