@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -76,8 +77,7 @@ final class CellText {
             return new Value(clean(text), null);
         } catch (RuntimeException e) {
             // One odd cell (a value its own type cannot parse) is that cell's problem, not the workbook's.
-            return new Value("", "Dailies could not read this cell (" + SafeWorkbook.reason(e) + "): type the value again, "
-                    + "or open the workbook in Excel or LibreOffice and save it");
+            return new Value("", unreadable(e));
         }
     }
 
@@ -117,13 +117,61 @@ final class CellText {
         CellStyle style = cell.getCellStyle();
         short formatIndex = style == null ? 0 : style.getDataFormat();
         String format = style == null ? null : style.getDataFormatString();
+        return number(value, formatIndex, format, () -> cell.getLocalDateTimeCellValue());
+    }
+
+    private String number(double value, int formatIndex, String format, Supplier<LocalDateTime> asDate) {
         if (format != null && DateUtil.isADateFormat(formatIndex, format) && DateUtil.isValidExcelDate(value)) {
-            return date(cell, value);
+            return date(asDate.get(), value);
         }
         if (format == null || format.equalsIgnoreCase("General") || format.equals("@")) {
             return plain(value);
         }
         return formatter.formatRawCellContents(value, formatIndex, format);
+    }
+
+    /**
+     * A cell as the sheet's XML holds it ({@link XlsxSheets}), as the producer sees it: the same reading as
+     * {@link #value(Cell)}.
+     *
+     * @param type       the cell's t attribute: s, inlineStr, str, b, e, d or n (null)
+     * @param raw        the text of its v element; null when it has none
+     * @param inline     the text of its inline string (is), null when none
+     * @param sharedText the shared string its v points at, for type s
+     * @param formatId   its style's number format id; {@code format} that format's code
+     * @param date1904   whether the workbook counts dates from 1904
+     * @param hasFormula whether it has an f element; {@code formula} its text
+     * @param place      where it is ("Shots!K5"), asked only for a problem
+     */
+    Value value(String type, String raw, String inline, String sharedText, int formatId, String format, boolean date1904,
+                boolean hasFormula, String formula, Supplier<String> place) {
+        try {
+            if (hasFormula && (raw == null || (raw.isEmpty() && !"str".equals(type)))) {
+                return new Value("", formulas.explain(place.get(), formula));
+            }
+            String text = switch (type == null ? "n" : type) {
+                case "s" -> sharedText == null ? "" : sharedText;
+                case "inlineStr" -> inline == null ? "" : inline;
+                case "str", "d" -> raw == null ? "" : raw;
+                case "b" -> raw == null || raw.isBlank() ? "" : "1".equals(raw.strip()) || "true".equalsIgnoreCase(raw.strip()) ? "TRUE" : "FALSE";
+                case "e" -> raw == null ? "" : raw.strip();
+                default -> {
+                    if (raw == null || raw.isBlank()) {
+                        yield "";
+                    }
+                    double value = Double.parseDouble(raw.strip());
+                    yield number(value, formatId, format, () -> DateUtil.getLocalDateTime(value, date1904));
+                }
+            };
+            return new Value(clean(text), null);
+        } catch (RuntimeException e) {
+            return new Value("", unreadable(e));
+        }
+    }
+
+    private static String unreadable(RuntimeException e) {
+        return "Dailies could not read this cell (" + SafeWorkbook.reason(e) + "): type the value again, "
+                + "or open the workbook in Excel or LibreOffice and save it";
     }
 
     /** 4.0 → "4", 2.5 → "2.5", never scientific notation. */
@@ -135,8 +183,7 @@ final class CellText {
         return s.equals("-0") ? "0" : s;
     }
 
-    private static String date(Cell cell, double value) {
-        LocalDateTime dt = cell.getLocalDateTimeCellValue();
+    private static String date(LocalDateTime dt, double value) {
         if (value < 1) {
             return time(dt.toLocalTime());
         }

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Reads the workbook's {@code Characters} sheet into the project's {@link CharacterBible}: one row per
@@ -86,10 +84,6 @@ public final class CharacterSheetReader {
     /** Reads the Characters sheet of an .xlsx workbook. */
     public static Result read(Path xlsx) throws IOException, ShotSheetFormatException {
         return SideSheet.read(xlsx, CharacterSheetReader::read);
-    }
-
-    static Result read(Workbook workbook) {
-        return read(new SideSheet.Sheets(workbook, Set.of(), new CellText()));
     }
 
     /** The sheet named like a Characters sheet, else the first other sheet with a Name and Description header. */

@@ -51,8 +51,8 @@ public record ProjectSheets(CharacterSheetReader.Result characters, StyleSpineSh
             return new ProjectSheets(CharacterSheetReader.Result.absent(), StyleSpineSheetReader.Result.absent(),
                     SettingsSheetReader.Result.absent());
         }
-        try (SafeWorkbook.Opened opened = SafeWorkbook.forReading(xlsx)) {
-            SideSheet.Sheets sheets = new SideSheet.Sheets(opened.workbook(), shotSheets, new CellText(opened.formulas()));
+        try (XlsxSheets workbook = SafeWorkbook.forReading(xlsx)) {
+            SideSheet.Sheets sheets = new SideSheet.Sheets(workbook, shotSheets);
             // Sheets named for their part are taken first, so a sheet found by its content is never one named for another.
             SideSheet.Found characters = sheets.byName(CharacterSheetReader.SHEET_NAMES);
             SideSheet.Found settings = sheets.byName(SettingsSheetReader.SHEET_NAMES);

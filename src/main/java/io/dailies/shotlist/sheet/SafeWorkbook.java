@@ -59,29 +59,19 @@ public final class SafeWorkbook {
         return streamingUnchecked(xlsx);
     }
 
-    /** A workbook opened to be read, and what became of its formulas saved without results. */
-    public record Opened(Workbook workbook, FormulaResults.Outcome formulas) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
-            workbook.close();
-        }
-    }
-
     /**
-     * Checked, then opened with the streaming reader; a small workbook whose formulas were saved without results
-     * (written by a script) is read from a copy with them computed ({@link FormulaResults}).
+     * Checked, then opened to be read sheet by sheet ({@link XlsxSheets}); a small workbook whose formulas were saved
+     * without results (written by a script) is read from a copy with them computed ({@link FormulaResults}).
      */
-    public static Opened forReading(Path xlsx) throws IOException, ShotSheetFormatException {
+    static XlsxSheets forReading(Path xlsx) throws IOException, ShotSheetFormatException {
         WorkbookGuard.Inspection seen = check(xlsx);
         FormulaResults.Readable readable;
         try {
             readable = FormulaResults.of(xlsx, seen.inflatedBytes());
-        } catch (ShotSheetFormatException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw unreadable(e);
         }
-        return new Opened(streamingUnchecked(readable.path()), readable.formulas());
+        return XlsxSheets.open(readable.path(), readable.formulas());
     }
 
     /** The streaming reader on a file {@link #check} passed. */

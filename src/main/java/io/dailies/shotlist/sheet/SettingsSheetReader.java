@@ -10,12 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Reads the workbook's {@code Settings} sheet: the project's name, the defaults for shot rows that leave
@@ -113,10 +112,6 @@ public final class SettingsSheetReader {
     /** Reads the Settings sheet of an .xlsx workbook, checking models, sizes and lengths against {@code catalog}. */
     public static Result read(Path xlsx, ModelCatalog catalog) throws IOException, ShotSheetFormatException {
         return SideSheet.read(xlsx, wb -> read(wb, catalog));
-    }
-
-    static Result read(Workbook workbook, ModelCatalog catalog) {
-        return read(new SideSheet.Sheets(workbook, Set.of(), new CellText()), catalog);
     }
 
     /** The sheet named like a Settings sheet, else the first other sheet naming two or more settings. */

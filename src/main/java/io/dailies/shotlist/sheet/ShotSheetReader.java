@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Reads the shot list of an .xlsx workbook row by row, streaming, so a 100,000-row sheet needs only a window of
@@ -132,10 +126,9 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         if (WorkbookFileCheck.isCsvText(xlsx)) {
             return CsvShotReader.open(xlsx);
         }
-        SafeWorkbook.Opened opened = SafeWorkbook.forReading(xlsx);
-        Workbook workbook = opened.workbook();
+        XlsxSheets workbook = SafeWorkbook.forReading(xlsx);
         try {
-            return open(workbook, new CellText(opened.formulas()), sheets);
+            return open(workbook, sheets);
         } catch (ShotSheetFormatException e) {
             closeQuietly(workbook, e);
             throw e;
@@ -147,11 +140,8 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         }
     }
 
-    private static ShotSheetReader open(Workbook workbook, CellText text, List<String> chosen) throws ShotSheetFormatException {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            names.add(workbook.getSheetName(i));
-        }
+    private static ShotSheetReader open(XlsxSheets workbook, List<String> chosen) throws ShotSheetFormatException {
+        List<String> names = workbook.sheetNames();
         if (names.isEmpty()) {
             throw new ShotSheetFormatException(CellIssue.workbook(null, "The workbook has no sheets: put the shot list "
                     + "on a sheet with a header row such as Sequence, Shot, Subject & Action, Camera & Movement"));
@@ -179,18 +169,7 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         }
         List<Candidate> candidates = new ArrayList<>();
         for (int i : indexes) {
-            Sheet sheet = workbook.getSheetAt(i);
-            Iterator<Row> sheetRows = sheet.rowIterator();
-            RowSource rows = fromRow -> {
-                while (sheetRows.hasNext()) {
-                    Row row = sheetRows.next();
-                    if (row.getRowNum() + 1 >= fromRow) {
-                        return read(row, text);
-                    }
-                }
-                return null;
-            };
-            candidates.add(candidate(i, sheet.getSheetName(), rows));
+            candidates.add(candidate(i, names.get(i), workbook.rows(i)));
         }
         List<Candidate> picked = chosen.isEmpty() ? pick(candidates, names) : requireComplete(candidates);
         List<Part> parts = new ArrayList<>();
@@ -320,24 +299,6 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
 
     private static String squash(String s) {
         return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static SheetRow read(Row row, CellText text) {
-        SortedMap<Integer, String> cells = new TreeMap<>();
-        Map<Integer, String> problems = null;
-        for (Cell cell : row) {
-            CellText.Value v = text.value(cell);
-            if (!v.text().isEmpty()) {
-                cells.put(cell.getColumnIndex(), v.text());
-            }
-            if (v.problem() != null) {
-                if (problems == null) {
-                    problems = new HashMap<>();
-                }
-                problems.put(cell.getColumnIndex(), v.problem());
-            }
-        }
-        return new SheetRow(row.getRowNum() + 1, cells, problems == null ? Map.of() : problems);
     }
 
     /** The sheets the shot list is read from, in workbook order. */
@@ -499,10 +460,10 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
-    private static void closeQuietly(Workbook workbook, Exception primary) {
+    private static void closeQuietly(AutoCloseable workbook, Exception primary) {
         try {
             workbook.close();
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             primary.addSuppressed(e);
         }
     }

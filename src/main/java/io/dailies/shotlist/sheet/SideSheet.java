@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +17,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * A small project sheet next to 'Shots' (Characters, Style Spine, Settings), read whole: its non-blank rows
@@ -233,8 +228,8 @@ final class SideSheet {
 
     /** Reads one side sheet of an .xlsx workbook with {@code reader}, closing the workbook afterwards. */
     static <R> R read(Path xlsx, Function<Sheets, R> reader) throws IOException, ShotSheetFormatException {
-        try (SafeWorkbook.Opened opened = SafeWorkbook.forReading(xlsx)) {
-            return reader.apply(new Sheets(opened.workbook(), Set.of(), new CellText(opened.formulas())));
+        try (XlsxSheets workbook = SafeWorkbook.forReading(xlsx)) {
+            return reader.apply(new Sheets(workbook, Set.of()));
         }
     }
 
@@ -244,30 +239,31 @@ final class SideSheet {
      * rows to recognise it, the rest (up to {@link #MAX_ROWS}) once it is taken; each is taken by one reader only.
      */
     static final class Sheets {
-        private final Workbook workbook;
-        private final CellText text;
+        private final List<String> sheetNames;
+        private final XlsxSheets workbook;
         private final Set<Integer> skip = new HashSet<>();
         private final Set<Integer> taken = new HashSet<>();
         private final Map<Integer, Reading> readings = new HashMap<>();
 
-        /** A sheet being read: its rows so far and the iterator to read on with. */
+        /** A sheet being read: its rows so far and where to read on from. */
         private static final class Reading {
             final String name;
-            final Iterator<Row> rows;
+            final ShotSheetReader.RowSource rows;
             final List<SheetRow> read = new ArrayList<>();
+            boolean ended;
             boolean truncated;
 
-            Reading(Sheet sheet) {
-                this.name = sheet.getSheetName();
-                this.rows = sheet.rowIterator();
+            Reading(String name, ShotSheetReader.RowSource rows) {
+                this.name = name;
+                this.rows = rows;
             }
         }
 
-        Sheets(Workbook workbook, Collection<String> shotSheets, CellText text) {
+        Sheets(XlsxSheets workbook, Collection<String> shotSheets) {
             this.workbook = workbook;
-            this.text = text;
-            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-                String name = workbook.getSheetName(i);
+            this.sheetNames = workbook.sheetNames();
+            for (int i = 0; i < sheetNames.size(); i++) {
+                String name = sheetNames.get(i);
                 if (shotSheets.contains(name) || name.equals(DailiesColumns.SUMMARY_SHEET) || name.equals(AnnotatedWorkbook.ISSUES_SHEET)) {
                     skip.add(i);
                 }
@@ -277,8 +273,8 @@ final class SideSheet {
         /** The first free sheet whose name is one of {@code names} (ignoring case, spaces and punctuation), taken; null when none. */
         Found byName(List<String> names) {
             for (String want : names.stream().map(SideSheet::squash).toList()) {
-                for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-                    if (!skip.contains(i) && !taken.contains(i) && squash(workbook.getSheetName(i)).equals(want)) {
+                for (int i = 0; i < sheetNames.size(); i++) {
+                    if (!skip.contains(i) && !taken.contains(i) && squash(sheetNames.get(i)).equals(want)) {
                         taken.add(i);
                         return whole(i);
                     }
@@ -292,7 +288,7 @@ final class SideSheet {
          * accepts, taken; null when none.
          */
         Found byContent(Predicate<Found> looksLike) {
-            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            for (int i = 0; i < sheetNames.size(); i++) {
                 if (skip.contains(i) || taken.contains(i)) {
                     continue;
                 }
@@ -322,7 +318,7 @@ final class SideSheet {
         private Found head(int index) {
             Reading r = reading(index);
             readOn(r, ShotSheetReader.HEADER_SEARCH_ROWS);
-            return new Found(r.name, List.copyOf(r.read), r.truncated || r.rows.hasNext());
+            return new Found(r.name, List.copyOf(r.read), !r.ended);
         }
 
         private Found whole(int index) {
@@ -332,25 +328,26 @@ final class SideSheet {
         }
 
         private Reading reading(int index) {
-            return readings.computeIfAbsent(index, i -> new Reading(workbook.getSheetAt(i)));
+            return readings.computeIfAbsent(index, i -> new Reading(sheetNames.get(i), workbook.rows(i)));
         }
 
-        private void readOn(Reading r, int upTo) {
-            while (r.read.size() < upTo && r.rows.hasNext()) {
-                Row row = r.rows.next();
-                SortedMap<Integer, String> cells = new TreeMap<>();
-                for (Cell cell : row) {
-                    String s = text.of(cell);
-                    if (!s.isEmpty()) {
-                        cells.put(cell.getColumnIndex(), s);
-                    }
-                }
-                if (!cells.isEmpty()) {
-                    r.read.add(new SheetRow(row.getRowNum() + 1, cells));
+        private static void readOn(Reading r, int upTo) {
+            while (r.read.size() < upTo && !r.ended) {
+                ShotSheetReader.SheetRow row = r.rows.next(0);
+                if (row == null) {
+                    r.ended = true;
+                } else if (!row.cells().isEmpty()) {
+                    r.read.add(new SheetRow(row.row(), row.cells()));
                 }
             }
-            if (upTo >= MAX_ROWS && r.read.size() >= MAX_ROWS && r.rows.hasNext()) {
-                r.truncated = true;
+            if (upTo >= MAX_ROWS && r.read.size() >= MAX_ROWS && !r.ended) {
+                // one more non-blank row means there were more than MAX_ROWS
+                ShotSheetReader.SheetRow more;
+                do {
+                    more = r.rows.next(0);
+                } while (more != null && more.cells().isEmpty());
+                r.truncated = more != null;
+                r.ended = true;
             }
         }
     }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Reads the workbook's {@code Style Spine} sheet: the lens, aperture, camera language, grade, palette
@@ -66,10 +64,6 @@ public final class StyleSpineSheetReader {
     /** Reads the Style Spine sheet of an .xlsx workbook. */
     public static Result read(Path xlsx) throws IOException, ShotSheetFormatException {
         return SideSheet.read(xlsx, StyleSpineSheetReader::read);
-    }
-
-    static Result read(Workbook workbook) {
-        return read(new SideSheet.Sheets(workbook, Set.of(), new CellText()));
     }
 
     /** The sheet named like a Style Spine sheet, else the first other sheet naming two or more of its fields. */
