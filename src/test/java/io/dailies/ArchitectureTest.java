@@ -32,7 +32,8 @@ class ArchitectureTest {
             Map.entry("review", List.of("core", "platform", "scoring")),
             Map.entry("shotlist", List.of("core", "platform", "provider", "prompt", "review")),
             Map.entry("report", List.of("core", "platform", "provider", "production", "scoring", "review", "shotlist")),
-            Map.entry("console", List.of("core", "platform", "production", "shotlist")));
+            Map.entry("console", List.of("core", "platform", "production", "shotlist")),
+            Map.entry("schedule", List.of("core", "platform", "production", "report")));
 
     private static JavaClasses product;
 

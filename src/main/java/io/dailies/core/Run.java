@@ -26,6 +26,15 @@ public class Run {
     /** How the takes reach the provider: one create call each, or one Batch API job (half price, slower). */
     public enum Mode { SYNC, BATCH }
 
+    /**
+     * Which of the project's active shots the run renders: all of them, the ones with no delivered take yet
+     * (pending), or the ones whose latest take failed, was deferred or is to be retaken (failed).
+     */
+    public enum Shots { ALL, PENDING, FAILED }
+
+    /** How a take left unsubmitted at the run's submission deadline is failed: it starts with this. */
+    public static final String DEFERRED = "Deferred to the next night";
+
     @Id
     @GeneratedValue
     private Long id;
@@ -58,6 +67,19 @@ public class Run {
 
     @Column(length = 1000)
     private String reportFile;
+
+    /** Which shots the run renders (null: all active shots, as a run started by hand). */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private Shots shots;
+    /** A cap on what the run plans, in USD (a scheduled night's budget); null: no cap beyond the project's budget. */
+    @Column(precision = 12, scale = 4)
+    private java.math.BigDecimal capUsd;
+    /**
+     * The submission deadline (a scheduled window's end): no new take is sent after it; takes in flight are
+     * still collected and the ones not sent are deferred. Null: no deadline.
+     */
+    private Instant submitUntil;
 
     protected Run() {
     }
@@ -94,6 +116,27 @@ public class Run {
     public void setReportFile(String reportFile) { this.reportFile = reportFile; }
     public String getFailure() { return job.failure(); }
     public JobTracking getJob() { return job; }
+    public Shots getShots() { return shots == null ? Shots.ALL : shots; }
+    public java.math.BigDecimal getCapUsd() { return capUsd; }
+    public Instant getSubmitUntil() { return submitUntil; }
+
+    /** A scheduled night's limits: which shots, at most this much planned, nothing new sent after {@code submitUntil}. */
+    public void limitTo(Shots shots, java.math.BigDecimal capUsd, Instant submitUntil) {
+        this.shots = shots;
+        this.capUsd = capUsd;
+        this.submitUntil = submitUntil;
+    }
+
+    /** Whether a new take may still be submitted at {@code now}: always, unless the deadline has passed. */
+    public boolean acceptsSubmissionsAt(Instant now) {
+        return submitUntil == null || now.isBefore(submitUntil);
+    }
+
+    /** What a take not submitted before the deadline is told: why, and that nothing was charged. */
+    public String deferralReason() {
+        return DEFERRED + ": the run's window closed at " + submitUntil + " before this take was submitted;"
+                + " nothing was charged. The next night's run renders it.";
+    }
 
     /**
      * The run's state as its job reports it: QUEUED or RUNNING reopen it (a restart), any other

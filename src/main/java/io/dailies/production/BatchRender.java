@@ -89,6 +89,12 @@ public class BatchRender {
         RunBatch b = batchesDone.find(checkpointId);
         String batchId = b.getBatchId();
         if (batchId == null) {
+            io.dailies.core.Run run = runs.find(runId);
+            if (!run.acceptsSubmissionsAt(java.time.Instant.now())) {
+                // The window closed before the batch went out: takes not yet sent are deferred; a take whose
+                // intent is committed (SUBMITTING) may be in a batch already, so it is still looked for below.
+                ledger.takes(runId, EnumSet.of(Take.Status.PLANNED)).forEach(t -> ledger.recordDeferred(t.getId(), run.deferralReason()));
+            }
             List<Take> waiting = ledger.takes(runId, EnumSet.of(Take.Status.PLANNED, Take.Status.SUBMITTING));
             if (waiting.isEmpty()) {
                 return ledger.takes(runId, TakeLedger.inFlight()).isEmpty();

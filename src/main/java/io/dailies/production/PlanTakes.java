@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * First step of a run: compile and lint every active shot's prompt and plan one take per shot; a shot
+ * First step of a run: compile and lint every chosen shot's prompt ({@link ShotSelection}: every active shot
+ * unless a scheduled run asks for fewer) and plan one take per shot; a shot
  * whose prompt has lint errors gets a failed take and costs nothing. Idempotent, so
  * a restarted run plans only what it had not planned yet.
  */
@@ -41,12 +42,15 @@ public class PlanTakes extends AbstractBatchlet {
     @Inject
     ModelCatalog catalog;
 
+    @Inject
+    ShotSelection selection;
+
     @Override
     @Transactional
     public String process() {
         Run run = em.find(Run.class, Long.parseLong(runId));
-        List<Shot> shots = em.createNamedQuery("Shot.activeByProject", Shot.class)
-                .setParameter("projectId", run.getProject().getId()).getResultList();
+        // All active shots, or a scheduled night's choice (pending or failed ones, within the night's budget).
+        List<Shot> shots = selection.select(run.getProject().getId(), run.getShots(), run.getMode(), run.getCapUsd()).shots();
         Set<Long> planned = new HashSet<>(em.createQuery("select t.shot.id from Take t where t.run.id = :r", Long.class)
                 .setParameter("r", run.getId()).getResultList());
         PromptBook.Look look = PromptBook.Look.of(run.getProject());

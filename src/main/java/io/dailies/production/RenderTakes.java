@@ -123,6 +123,11 @@ public class RenderTakes extends AbstractBatchlet {
             if (inFlight.isEmpty() && planned.isEmpty()) {
                 return "RENDERED";
             }
+            if (!theRun.acceptsSubmissionsAt(Instant.now())) {
+                // The window closed: nothing new goes out; what is in flight is still collected.
+                deferAll(planned, theRun.deferralReason());
+                planned = List.of();
+            }
             int free = concurrency - inFlight.size();
             // The provider's own limit per model (the catalog's maxConcurrentGenerations), counted from the
             // ledger so that it holds across restarts: a run slows down rather than collect 429s.
@@ -142,6 +147,14 @@ public class RenderTakes extends AbstractBatchlet {
             sleep(timing.pollIntervalMs());
         }
         return "STOPPED";
+    }
+
+    /** Takes not sent before the run's submission deadline: deferred to the next night, uncharged. */
+    private void deferAll(List<Take> planned, String reason) {
+        if (!planned.isEmpty()) {
+            LOG.info(() -> "Run " + runId + ": submission deadline passed; " + planned.size() + " takes deferred");
+        }
+        planned.forEach(t -> ledger.recordDeferred(t.getId(), reason));
     }
 
     @Override

@@ -24,6 +24,9 @@ public class RunJobListener extends AbstractJobListener {
     @Inject
     RunService runs;
 
+    @Inject
+    jakarta.enterprise.event.Event<RunFinished> finished;
+
     @Override
     public void beforeJob() {
         runs.recordExecution(Long.parseLong(runId), job.getExecutionId());
@@ -41,5 +44,12 @@ public class RunJobListener extends AbstractJobListener {
         // A failed step has noted why (RunStepListener); otherwise the job's exit status is all there is to say.
         runs.setStatus(Long.parseLong(runId), outcome,
                 outcome == Run.Status.FAILED ? "The render job failed: " + job.getExitStatus() : null);
+        // Whoever waits for the run (the scheduler's morning dailies) hears of it; their trouble is not the run's.
+        try {
+            finished.fire(new RunFinished(Long.parseLong(runId), outcome));
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(RunJobListener.class.getName())
+                    .log(java.util.logging.Level.WARNING, "After run " + runId + " ended: " + e, e);
+        }
     }
 }

@@ -44,6 +44,9 @@ public class RunService {
     @Inject
     io.dailies.provider.catalog.ModelCatalog catalog;
 
+    @Inject
+    ShotSelection shotSelection;
+
     /** Starts the render-run job for a registered run; call outside any transaction, after register() committed. */
     public long startJob(long runId) {
         Properties params = new Properties();
@@ -96,17 +99,50 @@ public class RunService {
     }
 
     /**
+     * Registers a scheduled night's run: the shots the night chose ({@link ShotSelection}, already within
+     * its cap), the mode, and the window's end as the submission deadline. The project's own budget still
+     * holds ({@link OverBudget} past it, which leaves the caller's transaction alone). Null when the choice
+     * names no shot: nothing to do. Joins the caller's transaction, so the caller's record of why the run
+     * exists commits with it.
+     */
+    @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = OverBudget.class)
+    public Run registerScheduled(long projectId, Run.Mode mode, Run.Shots shots, java.math.BigDecimal capUsd,
+                                 java.time.Instant submitUntil) {
+        Project project = em.find(Project.class, projectId);
+        if (project == null) {
+            throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + projectId + ".");
+        }
+        Run.Mode chosen = mode != null ? mode : Run.Mode.BATCH; // scheduled: the Batch API unless asked otherwise
+        ShotSelection.Selection selection = shotSelection.select(projectId, shots, chosen, capUsd);
+        if (selection.shots().isEmpty()) {
+            return null;
+        }
+        String overBudget = budgetProblem(project, chosen, selection.estimateUsd());
+        if (overBudget != null) {
+            throw new OverBudget(overBudget);
+        }
+        Run run = new Run(project, defaultConcurrency, judgeByDefault, Storage.node(), chosen, true);
+        run.limitTo(shots, capUsd, submitUntil);
+        em.persist(run);
+        return run;
+    }
+
+    /** The project's run that is not finished yet (QUEUED or RUNNING), the newest; null when there is none. */
+    @Transactional
+    public Run unfinished(long projectId) {
+        return em.createQuery("select r from Run r where r.project.id = :p and r.status in :open order by r.id desc", Run.class)
+                .setParameter("p", projectId).setParameter("open", java.util.Set.of(Run.Status.QUEUED, Run.Status.RUNNING))
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    /**
      * A project with a budget (its Settings sheet) refuses a run that would take its spending past it,
      * unless the request allows it: money is spent only on purpose.
      */
     private void checkBudget(Project project, Run.Mode mode, boolean allowOverBudget) {
-        java.math.BigDecimal budget = project.getBudgetUsd();
-        if (budget == null || allowOverBudget) {
+        if (project.getBudgetUsd() == null || allowOverBudget) {
             return;
         }
-        java.math.BigDecimal spent = em.createQuery("select coalesce(sum(t.costUsd), 0) from Take t where t.run.project.id = :p"
-                        + " and t.completedAt is not null and t.videoId is not null", java.math.BigDecimal.class)
-                .setParameter("p", project.getId()).getSingleResult();
         io.dailies.provider.catalog.BillingMode billing = mode == Run.Mode.BATCH
                 ? io.dailies.provider.catalog.BillingMode.BATCH : io.dailies.provider.catalog.BillingMode.SYNC;
         java.math.BigDecimal estimate = java.math.BigDecimal.ZERO;
@@ -114,12 +150,39 @@ public class RunService {
             estimate = estimate.add(catalog.model(s.getModel()).map(m -> m.cost(s.getSize(), s.getSeconds(), billing))
                     .orElse(java.math.BigDecimal.ZERO));
         }
-        if (spent.add(estimate).compareTo(budget) > 0) {
-            throw ApiProblem.of(409, "Over budget", String.format(java.util.Locale.US,
-                    "This %s run would cost up to $%.2f; project '%s' has spent $%.2f of its $%.2f budget (Settings sheet). "
-                            + "Raise the budget, render fewer shots, use mode=batch (half price), or pass allowOverBudget=true.",
-                    mode.name().toLowerCase(java.util.Locale.ROOT), estimate, project.getName(), spent, budget));
+        checkBudget(project, mode, allowOverBudget, estimate);
+    }
+
+    private void checkBudget(Project project, Run.Mode mode, boolean allowOverBudget, java.math.BigDecimal estimate) {
+        String problem = allowOverBudget ? null : budgetProblem(project, mode, estimate);
+        if (problem != null) {
+            throw ApiProblem.of(409, "Over budget", problem);
         }
+    }
+
+    /** A scheduled run that would go past the project's budget: not started, and the night says why. */
+    public static class OverBudget extends RuntimeException {
+        public OverBudget(String message) {
+            super(message);
+        }
+    }
+
+    /** Why a run estimated at {@code estimate} would go past the project's budget; null when it would not. */
+    private String budgetProblem(Project project, Run.Mode mode, java.math.BigDecimal estimate) {
+        java.math.BigDecimal budget = project.getBudgetUsd();
+        if (budget == null) {
+            return null;
+        }
+        java.math.BigDecimal spent = em.createQuery("select coalesce(sum(t.costUsd), 0) from Take t where t.run.project.id = :p"
+                        + " and t.completedAt is not null and t.videoId is not null", java.math.BigDecimal.class)
+                .setParameter("p", project.getId()).getSingleResult();
+        if (spent.add(estimate).compareTo(budget) <= 0) {
+            return null;
+        }
+        return String.format(java.util.Locale.US,
+                "This %s run would cost up to $%.2f; project '%s' has spent $%.2f of its $%.2f budget (Settings sheet). "
+                        + "Raise the budget, render fewer shots, use mode=batch (half price), or pass allowOverBudget=true.",
+                mode.name().toLowerCase(java.util.Locale.ROOT), estimate, project.getName(), spent, budget);
     }
 
     @Transactional

@@ -46,6 +46,17 @@ public class TakeLedger {
         em.find(Take.class, takeId).fail(reason);
     }
 
+    /**
+     * The run's submission deadline passed (a scheduled window closed) before this take was sent: it fails
+     * saying so, uncharged, and the next night's run (pending or failed shots) renders it.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void recordDeferred(long takeId, String reason) {
+        Take take = em.find(Take.class, takeId);
+        take.setCostUsd(null); // never sent: nothing is charged
+        take.fail(reason);
+    }
+
     /** Back to the queue: the call certainly did not reach the provider, so it can be made again. */
     @Transactional(TxType.REQUIRES_NEW)
     public void requeue(long takeId) {

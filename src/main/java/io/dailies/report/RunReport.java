@@ -61,6 +61,15 @@ public final class RunReport {
      */
     public static void write(Path target, Iterable<TakeResult> rows, boolean comments, java.util.function.Supplier<Map<String, String>> summaryAfterRows)
             throws IOException {
+        write(target, rows, comments, summaryAfterRows, null);
+    }
+
+    /**
+     * The same report, and then {@code more} adds its own sheets after the Takes and Run sheets (the morning
+     * dailies add a summary with a chart); null adds nothing.
+     */
+    public static void write(Path target, Iterable<TakeResult> rows, boolean comments, java.util.function.Supplier<Map<String, String>> summaryAfterRows,
+                             java.util.function.Consumer<SXSSFWorkbook> more) throws IOException {
         // A temp file of its own: two downloads of the same report must not write into each other.
         Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(partial)) {
@@ -146,6 +155,9 @@ public final class RunReport {
             }
             info.setColumnWidth(0, 24 * 256);
             info.setColumnWidth(1, 60 * 256);
+            if (more != null) {
+                more.accept(wb);
+            }
             wb.write(out);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -40,6 +40,19 @@ public class RunReports {
 
     @Transactional
     public Path write(long runId) {
+        Path file = write(runId, storage.dir("reports").resolve("run-" + runId + ".xlsx"), null);
+        CrashPoints.reach("report.write"); // the workbook written, the run not told yet
+        // Where the report is, relative to the storage folder: the server's own paths stay on the server.
+        em.find(Run.class, runId).setReportFile(storage.relative(file));
+        return file;
+    }
+
+    /**
+     * The run's report written to {@code file}, with {@code more} adding sheets of its own after the report's
+     * (the morning dailies' summary and chart); the run is not told of this file.
+     */
+    @Transactional
+    public Path write(long runId, Path file, java.util.function.Consumer<org.apache.poi.xssf.streaming.SXSSFWorkbook> more) {
         Run run = em.find(Run.class, runId);
         long total = em.createQuery("select count(t) from Take t where t.run.id = :r", Long.class).setParameter("r", runId).getSingleResult();
         int reviewedTakes = em.createQuery("select count(distinct r.take.id) from Review r where r.take.run.id = :r", Long.class)
@@ -51,7 +64,6 @@ public class RunReports {
         summary.put("Takes", Long.toString(total));
         String mode = run.getMode().name().toLowerCase(java.util.Locale.ROOT);
         String modeText = mode + (run.getMode() == Run.Mode.BATCH ? " (Batch API, batch price)" : " (one create call per take)");
-        Path file = storage.dir("reports").resolve("run-" + run.getId() + ".xlsx");
         Map<String, Integer> verdicts = new LinkedHashMap<>();
         long[] failed = {0};
         long[] charged = {0};
@@ -96,13 +108,10 @@ public class RunReports {
                 summary.put("Cost " + mode + " (USD)", spent[0].setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
                 summary.put("Takes charged", Long.toString(charged[0]));
                 return summary;
-            });
+            }, more);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report of run " + runId, e);
         }
-        CrashPoints.reach("report.write"); // the workbook written, the run not told yet
-        // Where the report is, relative to the storage folder: the server's own paths stay on the server.
-        em.find(Run.class, runId).setReportFile(storage.relative(file));
         return file;
     }
 

@@ -37,22 +37,10 @@ import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.Units;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFCreationHelper;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -724,23 +712,6 @@ public final class WorkbookWriteBack {
     }
 
     private static void chart(XSSFSheet s, int firstRow, int lastRow) {
-        XSSFDrawing drawing = s.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 3, 1, 12, 20);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText("Overall score distribution");
-        chart.setTitleOverlay(false);
-        XDDFCategoryAxis bottom = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        bottom.setTitle("Overall score");
-        XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
-        left.setTitle("Shots");
-        left.setCrosses(AxisCrosses.AUTO_ZERO);
-        XDDFDataSource<String> bins = XDDFDataSourcesFactory.fromStringCellRange(s, new CellRangeAddress(firstRow, lastRow, 0, 0));
-        XDDFNumericalDataSource<Double> counts = XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(firstRow, lastRow, 1, 1));
-        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, bottom, left);
-        data.setBarDirection(BarDirection.COL);
-        data.setVaryColors(false);
-        XDDFBarChartData.Series series = (XDDFBarChartData.Series) data.addSeries(bins, counts);
-        series.setTitle("Shots", null);
-        chart.plot(data);
+        Charts.columns(s, firstRow, lastRow, 12, "Overall score distribution", "Shots", "Overall score", "Shots");
     }
 }
