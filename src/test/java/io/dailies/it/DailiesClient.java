@@ -81,6 +81,11 @@ public final class DailiesClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET with request headers, name and value in turn: "Range", "bytes=0-99". */
+    public Answer get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).headers(headers).GET());
+    }
+
     public Answer post(String path, String contentType, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

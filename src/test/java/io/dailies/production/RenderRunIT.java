@@ -1,5 +1,6 @@
 package io.dailies.production;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -112,6 +113,35 @@ class RenderRunIT {
                 checkRow(api, shots.getJsonObject(i), sheet.getRow(i + 1));
             }
         }
+    }
+
+    @Test
+    void aTakePlaysFromTheServerAndSeeksWithRangeRequests() throws Exception {
+        DailiesClient api = new DailiesClient(base);
+        SampleRun sample = sampleRun(api);
+        long takeId = api.get("api/runs/" + sample.runId() + "/takes").array().getJsonObject(0).getJsonNumber("id").longValue();
+        DailiesClient.Answer whole = api.get("api/takes/" + takeId + "/video");
+        assertEquals(200, whole.status(), whole.body());
+        assertEquals("video/mp4", whole.contentType());
+        assertEquals("bytes", whole.header("Accept-Ranges"));
+        assertEquals("ftyp", new String(whole.bytes(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII), "an MP4");
+        int length = whole.bytes().length;
+
+        DailiesClient.Answer head = api.get("api/takes/" + takeId + "/video", "Range", "bytes=0-99");
+        assertEquals(206, head.status());
+        assertEquals("bytes 0-99/" + length, head.header("Content-Range"));
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole.bytes(), 0, 100), head.bytes());
+        DailiesClient.Answer tail = api.get("api/takes/" + takeId + "/video", "Range", "bytes=-50");
+        assertEquals(206, tail.status());
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole.bytes(), length - 50, length), tail.bytes());
+        DailiesClient.Answer past = api.get("api/takes/" + takeId + "/video", "Range", "bytes=" + length + "-");
+        assertEquals(416, past.status());
+        assertEquals("bytes */" + length, past.header("Content-Range"));
+
+        DailiesClient.Answer thumbnail = api.get("api/takes/" + takeId + "/thumbnail");
+        assertEquals(200, thumbnail.status());
+        assertEquals("image/jpeg", thumbnail.contentType());
+        assertEquals(404, api.get("api/takes/999999999/video").status());
     }
 
     @Test
