@@ -13,8 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 /** Runs and their progress (GET /api/runs/{id}); their takes and report are the report component's. */
 @Path("runs")
@@ -26,6 +29,9 @@ public class RunsResource {
 
     @Inject
     RunJobs jobs;
+
+    @Inject
+    RunProgressFeed progress;
 
     /**
      * The runs, newest first, a page at a time (?limit=, ?offset=). Filters: ?project= (a project's id) and
@@ -42,6 +48,19 @@ public class RunsResource {
     @Path("{id}")
     public RunView get(@PathParam("id") long id) {
         return views.get(id);
+    }
+
+    /**
+     * The run's progress as it moves, as server-sent events (text/event-stream): a {@code progress} event carrying the
+     * run as {@link #get} shows it, each time it changes, the last one when the run ends; then the stream closes.
+     * 404 (a problem detail, before any event) when there is no such run.
+     */
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
+        views.find(id); // 404 before the stream opens
+        progress.follow(id, sink, sse);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -142,6 +143,32 @@ class RenderRunIT {
         assertEquals(200, thumbnail.status());
         assertEquals("image/jpeg", thumbnail.contentType());
         assertEquals(404, api.get("api/takes/999999999/video").status());
+    }
+
+    @Test
+    void aRunsProgressIsPushedAsServerSentEventsUntilItEnds() throws Exception {
+        DailiesClient api = new DailiesClient(base);
+        SampleRun sample = sampleRun(api);
+        DailiesClient.Answer started = api.post("api/projects/" + sample.projectId() + "/runs", null, new byte[0]);
+        assertEquals(202, started.status(), started.body());
+        long runId = started.json().getJsonNumber("id").longValue();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(api.uri("api/runs/" + runId + "/events"))
+                        .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(5)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        List<JsonObject> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // The stream ends by itself when the run does: reading it to the end is the test's only wait (bounded).
+        java.util.concurrent.CompletableFuture.runAsync(() -> stream.body().filter(line -> line.startsWith("data:"))
+                .forEach(line -> events.add(jakarta.json.Json.createReader(new java.io.StringReader(line.substring(5).strip())).readObject())))
+                .get(3, java.util.concurrent.TimeUnit.MINUTES);
+        assertTrue(events.size() >= 2, "progress was pushed as it moved: " + events);
+        JsonObject last = events.get(events.size() - 1);
+        assertEquals("COMPLETED", last.getString("status"), last.toString());
+        assertEquals(last.getInt("total"), last.getInt("done"));
+        assertTrue(events.get(0).getInt("done") < last.getInt("done"), "the first event came before the run was done: " + events.get(0));
+        assertEquals(404, api.get("api/runs/999999999/events").status());
     }
 
     @Test
