@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps each shot's prompt current: compiles it from the shot, the project's style spine and character
@@ -36,16 +38,35 @@ public class PromptBook {
 
     /** Compiles and lints a shot; a changed prompt becomes a new version. Call inside a transaction. */
     public LintReport refresh(Shot shot, Look look, String change, Long revisesTakeId) {
+        LintReport report = lint(shot, look);
+        ShotPrompt version = apply(shot, report, change, revisesTakeId);
+        if (version != null) {
+            em.persist(version);
+        }
+        return report;
+    }
+
+    /** The shot's prompt compiled and linted against the look; nothing stored. */
+    public LintReport lint(Shot shot, Look look) {
         ShotSpec spec = ShotSpec.of(shot.content(), shot.getSequence().getCode(), shot.getCode());
-        LintReport report = new PromptLinter(catalog).lint(spec, look.spine(), look.bible());
+        return new PromptLinter(catalog).lint(spec, look.spine(), look.bible());
+    }
+
+    /**
+     * Writes the report's prompt and findings on the shot; answers the new prompt version when the text changed
+     * (null otherwise), for the caller to persist. A new shot takes its prompt before it is persisted, so it is
+     * inserted once, not inserted and then updated.
+     */
+    public ShotPrompt apply(Shot shot, LintReport report, String change, Long revisesTakeId) {
         CompiledPrompt prompt = report.prompt();
+        ShotPrompt version = null;
         if (!prompt.hash().equals(shot.getPromptHash())) {
             int number = shot.getPromptVersion() + 1;
-            em.persist(new ShotPrompt(shot, number, prompt, change, revisesTakeId));
+            version = new ShotPrompt(shot, number, prompt, change, revisesTakeId);
             shot.setPrompt(prompt.text(), prompt.hash(), number);
         }
         shot.setLint(json(report.findings()), report.errors().size(), report.warnings().size());
-        return report;
+        return version;
     }
 
     @Transactional
@@ -53,10 +74,13 @@ public class PromptBook {
         return em.createNamedQuery("ShotPrompt.byShot", ShotPrompt.class).setParameter("shotId", shotId).getResultList();
     }
 
+    /** Made once: each {@code Json.create...} call looks the JSON provider up again (a service-loader scan). */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     static String json(List<LintFinding> findings) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         for (LintFinding f : findings) {
-            all.add(Json.createObjectBuilder()
+            all.add(JSON.createObjectBuilder()
                     .add("rule", f.ruleId())
                     .add("severity", f.severity().name())
                     .add("message", f.message())

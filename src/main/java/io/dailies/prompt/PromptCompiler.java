@@ -368,9 +368,9 @@ public final class PromptCompiler {
     }
 
     private static boolean describedVerbatim(String[] fields, CharacterAnchor c) {
-        String d = c.description().replaceAll("\\s+", " ");
+        String d = ShotCues.oneSpace(c.description());
         for (String f : fields) {
-            if (f.replaceAll("\\s+", " ").contains(d)) {
+            if (ShotCues.oneSpace(f).contains(d)) {
                 return true;
             }
         }
@@ -436,8 +436,21 @@ public final class PromptCompiler {
 
     /** Line breaks become spaces, as in a one-line prompt pillar. */
     private static String flat(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            // \R: \n, \u000B, \f, \r, \u0085, \u2028, \u2029 (and \r\n)
+            if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return LINE_BREAK.matcher(t).replaceAll(" ");
+            }
+        }
+        return t;
     }
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     /** Parts joined with "; ", each but the last without its closing punctuation. */
     private static String join(List<String> parts) {

@@ -469,7 +469,7 @@ public final class PromptLinter {
         ShotSpec s = c.shot();
         for (String text : List.of(s.subjectAction(), s.cameraMovement(), s.settingTime(), s.lightingPalette(),
                 s.styleTechnical(), s.physics())) {
-            String flat = text.replaceAll("\\s+", " ");
+            String flat = ShotCues.oneSpace(text);
             for (CharacterBible.Mention m : c.bible().mentions(flat)) {
                 CharacterAnchor ch = m.character();
                 if (m.possessive() || reported.contains(ch)) {

@@ -31,27 +31,30 @@ final class ShotCues {
     /** "f/2.8", "f / 4", "F/1.4". */
     static final Pattern APERTURE = ci("(?<![\\p{L}\\p{N}])f\\s?/\\s?(\\d{1,2}(?:\\.\\d{1,2})?)(?![\\p{N}])");
 
+    private static final Cue LENS_CUE = new Cue(LENS, "mm");
+    private static final Cue APERTURE_CUE = new Cue(APERTURE, "/");
+
     /** The focal length a lens value names, "85 mm" → "85"; empty when it names none. */
     static Optional<String> lensNumber(String text) {
-        Matcher m = LENS.matcher(text == null ? "" : text);
+        Matcher m = LENS_CUE.matcher(text == null ? "" : text);
         return m.find() ? Optional.of(number(m.group(1))) : Optional.empty();
     }
 
     static Optional<String> apertureNumber(String text) {
-        Matcher m = APERTURE.matcher(text == null ? "" : text);
+        Matcher m = APERTURE_CUE.matcher(text == null ? "" : text);
         return m.find() ? Optional.of(number(m.group(1))) : Optional.empty();
     }
 
     /** Every lens the text names, as numbers ("35"), in order. */
     static List<String> lenses(String text) {
-        return numbers(LENS, text);
+        return numbers(LENS_CUE, text);
     }
 
     static List<String> apertures(String text) {
-        return numbers(APERTURE, text);
+        return numbers(APERTURE_CUE, text);
     }
 
-    private static List<String> numbers(Pattern p, String text) {
+    private static List<String> numbers(Cue p, String text) {
         List<String> out = new ArrayList<>();
         Matcher m = p.matcher(text == null ? "" : text);
         while (m.find()) {
@@ -66,6 +69,10 @@ final class ShotCues {
 
     /** Replaces each match of {@code p} whose number differs from {@code number} by {@code replacement}. */
     static String replaceOther(Pattern p, String text, String number, String replacement) {
+        Cue cue = p == LENS ? LENS_CUE : p == APERTURE ? APERTURE_CUE : new Cue(p, new String[0], t -> true);
+        if (!cue.mayMatch(text)) {
+            return text;
+        }
         Matcher m = p.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
@@ -79,30 +86,32 @@ final class ShotCues {
     // --- camera ---
 
     /** Move families; each entry is one kind of camera move. "dolly track" and "on rails" are supports, not moves. */
-    private static final Map<String, Pattern> MOVES = moves();
+    private static final Map<String, Cue> MOVES = moves();
 
-    private static Map<String, Pattern> moves() {
-        Map<String, Pattern> m = new LinkedHashMap<>();
-        m.put("dolly", ci("\\b(?:dolly(?:ing|ies|ied)?(?:[-\\s]?(?:in|out|back|forward|along|toward|towards))?"
-                + "|push(?:es|ing)?[-\\s]?in|pull(?:s|ing)?[-\\s]?(?:back|out)|push[-\\s]in|pull[-\\s]back)\\b(?![-\\s]?track)"));
-        m.put("tracking", ci("\\b(?:track(?:s|ing)?|truck(?:s|ing)?)\\b"));
-        m.put("pan", ci("\\b(?:whip[-\\s]?pan(?:s|ning)?|pann(?:ing|ed)"
+    private static Map<String, Cue> moves() {
+        Map<String, Cue> m = new LinkedHashMap<>();
+        m.put("dolly", new Cue(ci("\\b(?:dolly(?:ing|ies|ied)?(?:[-\\s]?(?:in|out|back|forward|along|toward|towards))?"
+                + "|push(?:es|ing)?[-\\s]?in|pull(?:s|ing)?[-\\s]?(?:back|out)|push[-\\s]in|pull[-\\s]back)\\b(?![-\\s]?track)"), "dolly", "push", "pull"));
+        m.put("tracking", new Cue(ci("\\b(?:track(?:s|ing)?|truck(?:s|ing)?)\\b"), "track", "truck"));
+        m.put("pan", new Cue(ci("\\b(?:whip[-\\s]?pan(?:s|ning)?|pann(?:ing|ed)"
                 + "|pans?(?=\\s+(?:left|right|across|from|to|over|up|down|along|following|with|slowly|back|round|around)\\b)"
-                + "|(?<=(?:slow|slowly|quick|fast|gentle|smooth|steady|lateral|camera|a|one)[-\\s])pan)\\b"));
-        m.put("tilt", ci("\\b(?<!dutch\\s)tilt(?:s|ing)?(?:[-\\s](?:up|down))?\\b"));
-        m.put("crane", ci("\\b(?:crane(?:s|d)?|craning|jib(?:s|bing)?|boom(?:s|ing)?(?=[-\\s](?:up|down)\\b)|pedestal(?:s|ing)?(?=\\s(?:up|down)\\b))"
-                + "(?:[-\\s](?:up|down|shot|move))?\\b"));
-        m.put("zoom", ci("\\b(?:crash[-\\s]?|snap[-\\s]?)?zoom(?:s|ing|ed)?(?:[-\\s](?:in|out))?\\b"));
-        m.put("orbit", ci("\\b(?:orbit(?:s|ing)?|arc(?:s|ing)?(?=\\s+(?:around|round|shot|move)\\b)|circl(?:es|ing)\\s+(?:around|round))\\b"));
-        m.put("fly-through", ci("\\b(?:fly[-\\s]?(?:over|through|by)|flyover|flythrough)\\b"));
+                + "|(?<=(?:slow|slowly|quick|fast|gentle|smooth|steady|lateral|camera|a|one)[-\\s])pan)\\b"), "pan"));
+        m.put("tilt", new Cue(ci("\\b(?<!dutch\\s)tilt(?:s|ing)?(?:[-\\s](?:up|down))?\\b"), "tilt"));
+        m.put("crane", new Cue(ci("\\b(?:crane(?:s|d)?|craning|jib(?:s|bing)?|boom(?:s|ing)?(?=[-\\s](?:up|down)\\b)|pedestal(?:s|ing)?(?=\\s(?:up|down)\\b))"
+                + "(?:[-\\s](?:up|down|shot|move))?\\b"), "cran", "jib", "boom", "pedestal"));
+        m.put("zoom", new Cue(ci("\\b(?:crash[-\\s]?|snap[-\\s]?)?zoom(?:s|ing|ed)?(?:[-\\s](?:in|out))?\\b"), "zoom"));
+        m.put("orbit", new Cue(ci("\\b(?:orbit(?:s|ing)?|arc(?:s|ing)?(?=\\s+(?:around|round|shot|move)\\b)|circl(?:es|ing)\\s+(?:around|round))\\b"), "orbit", "arc", "circl"));
+        m.put("fly-through", new Cue(ci("\\b(?:fly[-\\s]?(?:over|through|by)|flyover|flythrough)\\b"), "fly"));
         return m;
     }
 
-    private static final Pattern SUPPORTS = ci("\\bdolly[-\\s]tracks?\\b|\\bon\\s+(?:a\\s+)?(?:track|tracks|rails)\\b|\\bfollow[-\\s]focus\\b");
+    private static final Pattern SUPPORTS_PATTERN = ci("\\bdolly[-\\s]tracks?\\b|\\bon\\s+(?:a\\s+)?(?:track|tracks|rails)\\b|\\bfollow[-\\s]focus\\b");
+    private static final Cue SUPPORTS = new Cue(SUPPORTS_PATTERN, "dolly", "track", "rails", "follow");
     private static final Pattern NEGATION = ci("(?:\\bno|\\bwithout|\\bnot|\\bnever|\\bavoid)\\s+(?:\\w+\\s+){0,2}$");
-    private static final Pattern HANDHELD = ci("\\bhand[-\\s]?held\\b");
-    private static final Pattern STABILITY = ci("\\b(?:steady|steadily|stable|stabili[sz]\\w*|gimbal|jitter|smooth(?:ly)?|steadicam"
-            + "|slider|shake[-\\s]?free|no\\s+shake|no\\s+wobble|dolly\\s+tracks?|on\\s+rails|locked(?:[-\\s]off)?|tripod)\\b");
+    private static final Cue HANDHELD = new Cue(ci("\\bhand[-\\s]?held\\b"), "held");
+    private static final Cue STABILITY = new Cue(ci("\\b(?:steady|steadily|stable|stabili[sz]\\w*|gimbal|jitter|smooth(?:ly)?|steadicam"
+            + "|slider|shake[-\\s]?free|no\\s+shake|no\\s+wobble|dolly\\s+tracks?|on\\s+rails|locked(?:[-\\s]off)?|tripod)\\b"),
+            "stead", "stab", "gimbal", "jitter", "smooth", "slider", "shake", "wobble", "dolly", "rails", "locked", "tripod");
 
     /** The distinct camera moves a camera text asks for, in the order they first appear; negated ones ("no pan") skipped. */
     static List<String> moves(String camera) {
@@ -110,10 +119,10 @@ final class ShotCues {
         if (camera == null || camera.isBlank()) {
             return found;
         }
-        String text = SUPPORTS.matcher(camera).replaceAll(" ");
+        String text = SUPPORTS.mayMatch(camera) ? SUPPORTS.pattern().matcher(camera).replaceAll(" ") : camera;
         List<int[]> hits = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Map.Entry<String, Pattern> e : MOVES.entrySet()) {
+        for (Map.Entry<String, Cue> e : MOVES.entrySet()) {
             Matcher m = e.getValue().matcher(text);
             while (m.find()) {
                 String before = text.substring(Math.max(0, m.start() - 30), m.start());
@@ -135,7 +144,7 @@ final class ShotCues {
     }
 
     static boolean handheld(String camera) {
-        return camera != null && HANDHELD.matcher(camera).find();
+        return HANDHELD.find(camera);
     }
 
     /** Whether the camera moves under its own power (a move, not a handheld shake). */
@@ -144,7 +153,7 @@ final class ShotCues {
     }
 
     static boolean hasStabilityCue(String camera) {
-        return camera != null && STABILITY.matcher(camera).find();
+        return STABILITY.find(camera);
     }
 
     private static final Pattern FRAMING = ci("\\b(?:wide|medium|close[-\\s]?ups?|closeups?|ecu|mcu|mcs|ws|ms|establishing|two[-\\s]shot"
@@ -192,13 +201,14 @@ final class ShotCues {
         return n;
     }
 
-    private static final Pattern QUOTED_SPEECH = ci("\\b(?:says|said|asks|asked|shouts|shouted|whispers|whispered|replies|replied"
+    private static final Cue QUOTED_SPEECH = new Cue(ci("\\b(?:says|said|asks|asked|shouts|shouted|whispers|whispered|replies|replied"
             + "|answers|answered|yells|yelled|mutters|muttered|snaps|cries|exclaims|murmurs)\\b[,:]?\\s*[\"\u201c'\u2018]"
-            + "|[\"\u201c][^\"\u201d]{3,}[\"\u201d]");
+            + "|[\"\u201c][^\"\u201d]{3,}[\"\u201d]"),
+            "\"", "\u201c", "'", "\u2018");
 
     /** Whether the text holds a spoken line ("she says 'Run!'") that belongs in the Dialogue column. */
     static boolean hasQuotedSpeech(String text) {
-        return text != null && QUOTED_SPEECH.matcher(text).find();
+        return QUOTED_SPEECH.find(text);
     }
 
     // --- lighting ---
@@ -248,19 +258,30 @@ final class ShotCues {
 
     // --- physics ---
 
-    private static final Pattern PHYSICAL_VERB = ci("\\b(?:drops?|dropped|dropping|falls?|falling|fell|bounc(?:e|es|ed|ing)"
+    private static final Cue PHYSICAL_VERB = new Cue(ci("\\b(?:drops?|dropped|dropping|falls?|falling|fell|bounc(?:e|es|ed|ing)"
             + "|throws?|throwing|thrown|threw|toss(?:es|ed|ing)?|catch(?:es|ing)?|caught|slid(?:e|es|ing)?|spill(?:s|ed|ing)?"
             + "|pour(?:s|ed|ing)?|splash(?:es|ed|ing)?|lands?|landed|landing|slams?|slammed|slamming|crash(?:es|ed|ing)?"
             + "|collid(?:e|es|ed|ing)|smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|breaks?|breaking|broke|rolls?|rolled|rolling"
             + "|swings?|swinging|swung|toppl(?:e|es|ed|ing)|knocks?\\s+over|kicks?|kicked|kicking|tumbl(?:e|es|ed|ing)"
-            + "|flips?|flipped|flipping|drips?|dripped|dripping|ricochet\\w*|splatter\\w*|crumbl(?:e|es|ed|ing))\\b");
-    private static final Pattern PHYSICS_CUE = ci("\\b(?:heavy|heavier|weight|weighs|weighted|weightless|kg|kilos?|kilograms?|grams?|\\d+\\s?g"
+            + "|flips?|flipped|flipping|drips?|dripped|dripping|ricochet\\w*|splatter\\w*|crumbl(?:e|es|ed|ing))\\b"),
+            "drop", "fall", "fell", "bounc", "throw", "thrown", "threw", "toss", "catch", "caught", "slid", "spill", "pour",
+            "splash", "land", "slam", "crash", "collid", "smash", "shatter", "break", "broke", "roll", "swing", "swung",
+            "toppl", "knock", "kick", "tumbl", "flip", "drip", "ricochet", "splatter", "crumbl");
+    private static final Cue PHYSICS_CUE = new Cue(ci("\\b(?:heavy|heavier|weight|weighs|weighted|weightless|kg|kilos?|kilograms?|grams?|\\d+\\s?g"
             + "|pounds?|lbs?|ounces?|rigid|momentum[-\\w]*|mass|gravity|inertia|dense|solid|hollow"
             + "|wood|wooden|oak|pine|steel|iron|cast[-\\s]iron|metal|metallic|glass|ceramic|porcelain|stone|rubber|paper|cardboard"
             + "|fabric|cloth|leather|plastic|brass|copper|pewter|concrete|asphalt|liquid|wet|sand|ice|denim|gauze|velvet|wool"
             + "|marble|tile|tiled|gravel|mud|foam|sauce|oil|water|wine|silk|linen|felt|clay|porcelain"
             + "|contact|friction|collision|non[-\\s]penetrating|clipping|impact|surface|against|onto|traction|settles?|at\\s+rest"
-            + "|comes\\s+to\\s+rest|no\\s+bounce|hinge[sd]?)\\b");
+            + "|comes\\s+to\\s+rest|no\\s+bounce|hinge[sd]?)\\b"),
+            new String[] {"heav", "weigh", "kg", "kilo", "gram", "pound", "lb", "ounce", "rigid", "momentum", "mass", "gravity",
+                    "inertia", "dense", "solid", "hollow", "wood", "oak", "pine", "steel", "iron", "metal", "glass", "ceramic",
+                    "porcelain", "stone", "rubber", "paper", "cardboard", "fabric", "cloth", "leather", "plastic", "brass", "copper",
+                    "pewter", "concrete", "asphalt", "liquid", "wet", "sand", "ice", "denim", "gauze", "velvet", "wool", "marble",
+                    "tile", "gravel", "mud", "foam", "sauce", "oil", "water", "wine", "silk", "linen", "felt", "clay", "contact",
+                    "friction", "collision", "penetrating", "clipping", "impact", "surface", "against", "onto", "traction",
+                    "settle", "rest", "bounce", "hinge"},
+            t -> Cue.digitThen(t, 'g', false));
 
     /** The physical verbs of an action ("drops", "slides", "bounces"), in order, each once. */
     static List<String> physicalVerbs(String action) {
@@ -280,14 +301,16 @@ final class ShotCues {
 
     /** Whether a text states a weight, a material or a contact ("heavy pewter goblet", "friction on brushed steel"). */
     static boolean hasPhysicsCue(String text) {
-        return text != null && PHYSICS_CUE.matcher(text).find();
+        return PHYSICS_CUE.find(text);
     }
 
-    private static final Pattern OBJECT_HANDLING = ci("\\b(?:slid(?:e|es|ing)|hand(?:s|ed|ing)\\s+(?:over|a|an|the|it|him|her|them)"
+    private static final Cue OBJECT_HANDLING = new Cue(ci("\\b(?:slid(?:e|es|ing)|hand(?:s|ed|ing)\\s+(?:over|a|an|the|it|him|her|them)"
             + "|pass(?:es|ed|ing)\\s+(?:a|an|the|it|him|her|them)|carr(?:y|ies|ied|ying)|plac(?:e|es|ed|ing)|sets?\\s+down|puts?\\s+down"
             + "|pick(?:s|ed|ing)?\\s+up|gather(?:s|ed|ing)|toss(?:es|ed|ing)?|throws?|threw|catch(?:es|ing)?|caught"
             + "|lays?\\s+(?:a|an|the|his|her|their)|laid|drops?\\s+(?:a|an|the|his|her|their)|mov(?:es|ed|ing)\\s+(?:a|an|the|his|her|their)"
-            + "|lowers?\\s+(?:a|an|the|his|her|their))\\b");
+            + "|lowers?\\s+(?:a|an|the|his|her|their))\\b"),
+            "slid", "hand", "pass", "carr", "plac", "set", "put", "pick", "gather", "toss", "throw", "threw", "catch", "caught",
+            "lay", "laid", "drop", "mov", "lower");
     private static final Pattern OBJECT_PERMANENCE = ci("\\bobject\\s+permanence\\b");
 
     /** The first object-handling phrase of an action ("slides the plate"), if any. */
@@ -302,14 +325,30 @@ final class ShotCues {
 
     // --- API parameters written into the prose ---
 
-    private static final Pattern PARAMETERS = ci("\\b\\d{3,4}\\s?[x\u00d7]\\s?\\d{3,4}\\b|\\bsora[-\\s]?2(?:[-\\s]?pro)?\\b"
-            + "|\\b(?:720|1080|1440|2160)p\\b|\\b[48]k\\b|\\b(?:uhd|full\\s+hd)\\b|\\bresolution\\b"
-            + "|\\b\\d{1,2}[-\\s]?(?:second|sec|s)[-\\s](?:long|clip|video|duration)\\b|\\bduration\\b");
+    /**
+     * The API parameters a text may ask for, as alternatives of one pattern in this order, each with its own words:
+     * the first match is the leftmost, and at the same place the earlier alternative's.
+     */
+    private static final List<Cue> PARAMETERS = List.of(
+            new Cue(ci("\\b\\d{3,4}\\s?[x\u00d7]\\s?\\d{3,4}\\b"), new String[0],
+                    t -> Cue.digitThen(t, 'x', false) || Cue.digitThen(t, '\u00d7', false)),
+            new Cue(ci("\\bsora[-\\s]?2(?:[-\\s]?pro)?\\b|\\b(?:720|1080|1440|2160)p\\b|\\b[48]k\\b|\\b(?:uhd|full\\s+hd)\\b"
+                    + "|\\bresolution\\b"), "sora", "720p", "1080p", "1440p", "2160p", "4k", "8k", "hd", "resolution"),
+            new Cue(ci("\\b\\d{1,2}[-\\s]?(?:second|sec|s)[-\\s](?:long|clip|video|duration)\\b"), new String[0],
+                    t -> (t.contains("long") || t.contains("clip") || t.contains("video") || t.contains("duration"))
+                            && Cue.digitThen(t, 's', true)),
+            new Cue(ci("\\bduration\\b"), "duration"));
 
     /** The first API parameter the prose asks for ("1920x1080", "4K", "sora-2-pro", "12-second clip"), if any. */
     static Optional<String> parameterInProse(String text) {
-        Matcher m = PARAMETERS.matcher(text == null ? "" : text);
-        return m.find() ? Optional.of(m.group()) : Optional.empty();
+        Matcher first = null;
+        for (Cue alternative : PARAMETERS) {
+            Matcher m = alternative.matcher(text == null ? "" : text);
+            if (m.find() && (first == null || m.start() < first.start())) {
+                first = m;
+            }
+        }
+        return first == null ? Optional.empty() : Optional.of(first.group());
     }
 
     // --- audio ---
@@ -394,7 +433,34 @@ final class ShotCues {
     }
 
     static String normal(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return s == null ? "" : oneSpace(s.toLowerCase(Locale.ROOT)).strip();
+    }
+
+    /** {@code s.replaceAll("\\s+", " ")}: each run of whitespace one space. */
+    static String oneSpace(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > ' ' || !Cue.space(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && Cue.space(s.charAt(end))) {
+                end++;
+            }
+            if (out == null && (c != ' ' || end > i + 1)) {
+                out = new StringBuilder(n).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end - 1;
+        }
+        return out == null ? s : out.toString();
     }
 
     /** Replaces every occurrence of {@code part} (ignoring case) by {@code replacement}. */

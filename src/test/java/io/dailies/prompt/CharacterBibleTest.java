@@ -33,6 +33,32 @@ class CharacterBibleTest {
     }
 
     @Test
+    void theOnePassScanFindsWhatOnePatternPerNameFinds() {
+        CharacterBible bible = CharacterBible.of(CHEF, COMMIS,
+                new CharacterAnchor("Dr. O'Brien", "a stout man with a gray beard, tweed waistcoat and pocket watch", "", List.of("Doc")),
+                new CharacterAnchor("Zoë Łucja", "a girl with red pigtails, a yellow raincoat and green boots", "", List.of("Zoë")),
+                new CharacterAnchor("Ha Ha", "a clown with a red nose, a striped suit and huge shoes", "", List.of("Kid 2", "Amara Chef")));
+        String[] pieces = {"chef", "Chef", "CHEF", "amara", "Amara", "commis", "Commis", "dr.", "Dr.", "o'brien", "O'BRIEN",
+                "doc", "Doc's", "zoë", "ZOË", "łucja", "ŁUCJA", "ha", "Ha", "kid", "2", "kid2", "\u212Aid", "ſ", " ", " ", "  ",
+                "\t", "\n", "\u00A0", ",", ".", "'", "\u2019", "s", "-", "_", "é", "1", "(", "the ", "chefs", "x"};
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0, n = 1 + random.nextInt(14); i < n; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) {
+                    text.append(' ');
+                }
+            }
+            String t = text.toString();
+            assertEquals(bible.scanByPatterns(t), bible.mentions(t), t);
+        }
+        assertEquals(bible.scanByPatterns("Ha Ha Ha ha and chef amara chef\tAmara, Kid  2"),
+                bible.mentions("Ha Ha Ha ha and chef amara chef\tAmara, Kid  2"));
+        assertEquals(4, bible.mentions("Ha Ha Ha ha and chef amara chef\tAmara").size(), "Ha Ha, Ha ha, chef amara, chef Amara");
+    }
+
+    @Test
     void findIsByNameOrAliasIgnoringCaseAndSpaces() {
         assertEquals(Optional.of(CHEF), BIBLE.find("  chef   AMARA "));
         assertEquals(Optional.of(CHEF), BIBLE.find("Chef"));
