@@ -64,4 +64,27 @@ public class RunJobs {
             throw e;
         }
     }
+
+    /**
+     * Asks a QUEUED or RUNNING run's job to stop: no new take is sent; takes already with the provider keep their
+     * record (a restart polls them, never pays twice), and the run ends STOPPED at the job's next check. 404 when there
+     * is no such run, 409 when it has ended or its job has not started yet.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public RunView stop(long runId) {
+        Run run = views.find(runId);
+        if (run.getStatus() != Run.Status.QUEUED && run.getStatus() != Run.Status.RUNNING) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + " is " + run.getStatus()
+                    + "; only a QUEUED or RUNNING run can be stopped.");
+        }
+        if (run.getJobExecutionId() == null) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + "'s job has not started yet; ask again in a moment.");
+        }
+        try {
+            BatchRuntime.getJobOperator().stop(run.getJobExecutionId());
+        } catch (jakarta.batch.operations.JobExecutionNotRunningException e) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + "'s job is no longer running.");
+        }
+        return views.of(runId);
+    }
 }

@@ -64,6 +64,17 @@ public class RunsResource {
     }
 
     /**
+     * Stops a QUEUED or RUNNING run: nothing more is sent to the provider, what was sent is kept for a restart.
+     * 202 with the run (it shows STOPPED once the job has noticed); 409 when it has ended or not started yet.
+     */
+    @POST
+    @Path("{id}/stop")
+    @Consumes(MediaType.WILDCARD)
+    public Response stop(@PathParam("id") long id) {
+        return Response.accepted(jobs.stop(id)).build();
+    }
+
+    /**
      * Restarts a FAILED or STOPPED run from its last checkpoint: takes already with the provider are
      * polled, not sent again; scored takes are kept. 202 with the run and the restarted job execution.
      */

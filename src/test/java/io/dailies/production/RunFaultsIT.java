@@ -197,6 +197,36 @@ class RunFaultsIT {
     }
 
     @Test
+    void aRunningRunStopsWhenAskedAndOnlyWhereItsStateAllows() throws Exception {
+        String tag = tag();
+        DailiesClient api = new DailiesClient(base);
+        JsonObject imported = api.importShotlist("stop-" + tag + ".xlsx", Workbooks.shots(tag, 2), "Stop " + tag);
+        long projectId = imported.getJsonNumber("projectId").longValue();
+        // One generation never finishes, so the run is still running when it is asked to stop.
+        assertEquals(200, api.put("emulator/v1/control/faults", plan("{\"fault\":\"stuck\",\"prompt\":\"" + tag + "-1 \"}")).status());
+        DailiesClient.Answer started = api.post("api/projects/" + projectId + "/runs?mode=sync", null, new byte[0]);
+        long runId = started.json().getJsonNumber("id").longValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonObject run = api.get("api/runs/" + runId).json();
+        while (!(run.getString("status").equals("RUNNING") && run.getJsonObject("takes").containsKey("SCORED"))) {
+            assertTrue(System.nanoTime() < deadline, "the other take was never scored: " + run);
+            DailiesClient.pause(200);
+            run = api.get("api/runs/" + runId).json();
+        }
+        assertEquals(1, api.get("emulator/v1/control/faults").json().getJsonArray("rules").getJsonObject(0).getInt("fired"),
+                "the stuck generation was created");
+
+        DailiesClient.Answer stop = api.post("api/runs/" + runId + "/stop", null, new byte[0]);
+        assertEquals(202, stop.status(), stop.body());
+        JsonObject stopped = api.awaitStatus("api/runs/" + runId, Set.of("STOPPED", "COMPLETED", "FAILED"), Duration.ofSeconds(30));
+        assertEquals("STOPPED", stopped.getString("status"), stopped.toString());
+        DailiesClient.Answer again = api.post("api/runs/" + runId + "/stop", null, new byte[0]);
+        assertEquals(409, again.status(), again.body());
+        assertTrue(again.json().getString("detail").contains("only a QUEUED or RUNNING run can be stopped"), again.body());
+        assertEquals(404, api.post("api/runs/999999999/stop", null, new byte[0]).status());
+    }
+
+    @Test
     void faultsOnTheListCallLeaveThePollingToRetrieveAndTheRunCompletes() throws Exception {
         // With three takes in flight the render loop reads their states from one list call: it fails three times.
         Rendered r = render(plan("{\"fault\":\"unavailable\",\"method\":\"GET\",\"path\":\"^/videos$\",\"count\":3}"), 3,
