@@ -1,40 +1,63 @@
 package io.dailies.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
+import io.dailies.report.RunReport;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The console in Debian's headless Chromium: upload a shot list, start a run, follow it to its report. */
+/**
+ * The console in Debian's headless Chromium on the real server, one deployment and one browser for the class,
+ * in the order a producer works: a shot list dropped on the import page, a run started and followed live, a take
+ * played, a RETAKE with a note given and found in the grid and the run's report.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
 
     @Deployment(testable = false)
@@ -45,18 +68,25 @@ class ConsoleIT {
     @ArquillianResource
     URL base;
 
-    private ChromeDriver browser;
-    private Path profile;
+    private static ChromeDriver browser;
+    private static Path profile;
 
-    @BeforeEach
-    void openBrowser() throws Exception {
+    // What one test leaves for the next.
+    private static final String PROJECT = "Console " + UUID.randomUUID().toString().substring(0, 8);
+    private static Long projectId;
+    private static Long runId;
+    private static Long takeId;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
         profile = Files.createTempDirectory("dailies-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         // No GPU, no sandbox as root, and no background traffic: this machine reaches only localhost.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--disable-sync", "--autoplay-policy=no-user-gesture-required", "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
@@ -64,66 +94,177 @@ class ConsoleIT {
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
+    void screenshot(TestInfo test) throws Exception {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot, Path.of("target/console-" + test.getTestMethod().orElseThrow().getName() + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
         if (browser != null) {
-            Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Files.createDirectories(Path.of("target"));
-            Files.copy(shot, Path.of("target/console-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
             browser.quit();
         }
     }
 
     @Test
-    void producerUploadsAShotListStartsARunAndFindsTheReport() {
-        String project = "Console " + UUID.randomUUID().toString().substring(0, 8);
-        browser.get(base.toString());
-        browser.findElement(By.id("upload-file")).sendKeys(Deployments.sample("sample-shot-list.xlsx").getAbsolutePath());
-        browser.findElement(By.id("upload-project")).sendKeys(project);
-        browser.findElement(By.id("upload-button")).click();
+    @Order(1)
+    void aShotListDroppedOnTheImportPageIsImported() throws Exception {
+        browser.get(base + "#/imports");
+        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.id("drop-zone")).isEmpty());
+        browser.findElement(By.id("upload-project")).sendKeys(PROJECT);
+        byte[] workbook = Files.readAllBytes(Deployments.sample("sample-shot-list.xlsx").toPath());
+        // A real drag-and-drop cannot come from outside the browser in WebDriver: the page builds the File from the
+        // bytes and the drop zone receives the same DragEvent a desktop drop would give it.
+        browser.executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+                const file = new File([bytes], arguments[1], {type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'});
+                const data = new DataTransfer();
+                data.items.add(file);
+                const zone = document.getElementById('drop-zone');
+                zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));
+                zone.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+                """, Base64.getEncoder().encodeToString(workbook), "sample-shot-list.xlsx");
+        // The upload shows its progress bar at once.
+        waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#upload-progress progress")).isEmpty());
 
-        // The page redraws its tables every two seconds, so elements are looked up afresh on every try.
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(250));
-        wait.ignoring(StaleElementReferenceException.class);
-        String imported = wait.until(d -> text(rowWith(d.findElements(By.cssSelector("#imports tbody tr")), project, "COMPLETED")));
-        assertTrue(imported.contains("sample-shot-list.xlsx"), imported);
-
-        wait.until(d -> {
-            WebElement row = rowWith(d.findElements(By.cssSelector("#projects tbody tr")), project, null);
-            if (row == null) {
-                return false;
-            }
-            row.findElement(By.cssSelector("button.start-run")).click();
-            return true;
+        WebDriverWait imported = waiting(Duration.ofSeconds(120));
+        WebElement done = imported.until(d -> {
+            List<WebElement> box = d.findElements(By.cssSelector("section.import[data-status=COMPLETED]"));
+            return box.isEmpty() ? null : box.get(0);
         });
-
-        WebDriverWait render = new WebDriverWait(browser, Duration.ofMinutes(5), Duration.ofMillis(500));
-        render.ignoring(StaleElementReferenceException.class);
-        String[] run = render.until(d -> {
-            WebElement row = rowWith(d.findElements(By.cssSelector("#runs tbody tr")), project, "COMPLETED");
-            return row == null ? null : new String[] {
-                    row.findElement(By.cssSelector(".progress-label")).getText(),
-                    row.findElement(By.linkText("report.xlsx")).getAttribute("href")};
-        });
-        String progress = run[0];
-        assertTrue(progress.matches("(\\d+) / \\1 shots"), "every shot done: " + progress);
-        String href = run[1];
-        assertTrue(href.endsWith("/report"), href);
-        DailiesClient.Answer file = new DailiesClient(base).get(href.substring(href.indexOf("/api/") + 1));
-        assertEquals(200, file.status());
-        assertEquals('P', (char) file.bytes()[0], "an .xlsx is a zip file");
+        String text = done.getText();
+        assertTrue(text.contains("sample-shot-list.xlsx"), text);
+        String workbookLink = done.findElement(By.id("workbook-link")).getAttribute("href");
+        projectId = Long.valueOf(workbookLink.replaceAll(".*/projects/(\\d+)/workbook$", "$1"));
+        String row = imported.until(d -> d.findElements(By.cssSelector("table.imports tbody tr")).stream()
+                .map(WebElement::getText).filter(t -> t.contains(PROJECT)).findFirst().orElse(null));
+        assertTrue(row.contains("COMPLETED"), row);
     }
 
-    private static String text(WebElement row) {
-        return row == null ? null : row.getText();
+    @Test
+    @Order(2)
+    void aRunStartedFromTheConsoleMovesLiveWithoutPolling() {
+        Assumptions.assumeTrue(projectId != null, "the import test imported the project");
+        browser.get(base + "#/runs");
+        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.cssSelector("#run-project option[value='" + projectId + "']")).isEmpty());
+        browser.findElement(By.cssSelector("#run-project option[value='" + projectId + "']")).click();
+        browser.findElement(By.cssSelector("#run-mode option[value='sync']")).click();
+        // A mark on the window: if the page reloaded, it would be gone.
+        browser.executeScript("window.__sameDocument = true;");
+        browser.findElement(By.id("start-run")).click();
+
+        wait.until(d -> d.getCurrentUrl().matches(".*#/runs/\\d+$"));
+        runId = Long.valueOf(browser.getCurrentUrl().replaceAll(".*#/runs/(\\d+)$", "$1"));
+
+        // Every value the progress label takes, as it changes: it must move several times on its own.
+        Set<String> seen = new LinkedHashSet<>();
+        WebDriverWait render = waiting(Duration.ofMinutes(5));
+        render.until(d -> {
+            WebElement bar = d.findElement(By.id("run-progress"));
+            seen.add(bar.findElement(By.cssSelector(".progress-label")).getText());
+            return "COMPLETED".equals(bar.getAttribute("data-status"));
+        });
+        String last = browser.findElement(By.cssSelector("#run-progress .progress-label")).getText();
+        assertTrue(last.matches("(\\d+) / \\1 shots") && !last.startsWith("0 "), "every shot done: " + last);
+        assertTrue(seen.size() >= 2, "the progress moved on the page: " + seen);
+        int events = Integer.parseInt(browser.findElement(By.id("run-progress")).getAttribute("data-events"));
+        assertTrue(events >= 2, "progress came as server-sent events: " + events);
+        assertEquals(Boolean.TRUE, browser.executeScript("return window.__sameDocument === true;"), "no reload");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> requests = (List<Map<String, Object>>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map(e => ({name: e.name, type: e.initiatorType}));");
+        long runGets = requests.stream().filter(e -> String.valueOf(e.get("name")).matches(".*/api/runs/" + runId + "(\\?.*)?$")).count();
+        assertTrue(runGets <= 1, "the run was read once, then pushed; no polling: " + requests);
+        assertTrue(requests.stream().anyMatch(e -> String.valueOf(e.get("name")).endsWith("/api/runs/" + runId + "/events")),
+                "the page followed the run's event stream: " + requests);
+        // The report link appears when the run has ended.
+        WebElement report = wait.until(d -> d.findElements(By.cssSelector("#run-actions a.report-link")).stream().findFirst().orElse(null));
+        assertTrue(report.getAttribute("href").endsWith("/api/runs/" + runId + "/report"), report.getAttribute("href"));
     }
 
-    private static WebElement rowWith(List<WebElement> rows, String text, String status) {
-        for (WebElement row : rows) {
-            String t = row.getText();
-            if (t.contains(text) && (status == null || t.contains(status))) {
-                return row;
+    @Test
+    @Order(3)
+    void aTakeOpensAndPlays() {
+        Assumptions.assumeTrue(runId != null, "the run test rendered a run");
+        browser.get(base + "#/runs/" + runId);
+        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        WebElement link = wait.until(d -> d.findElements(By.cssSelector("#run-takes a")).stream()
+                .filter(a -> a.getText().equals("Review")).findFirst().orElse(null));
+        link.click();
+        wait.until(d -> d.getCurrentUrl().matches(".*#/takes/\\d+/\\d+$"));
+        takeId = Long.valueOf(browser.getCurrentUrl().replaceAll(".*#/takes/\\d+/(\\d+)$", "$1"));
+        wait.until(d -> !d.findElements(By.id("video-a")).isEmpty());
+        browser.executeScript("const v = document.getElementById('video-a'); v.muted = true; v.play().catch(() => {});");
+        Object state = waiting(Duration.ofSeconds(60)).until(d -> {
+            Map<?, ?> v = (Map<?, ?>) browser.executeScript("""
+                    const v = document.getElementById('video-a');
+                    return {ready: v.readyState, error: v.error ? v.error.code + ' ' + v.error.message : null,
+                            h264: v.canPlayType('video/mp4; codecs="avc1.42E01E, mp4a.40.2"')};""");
+            if (v.get("error") != null) {
+                throw new AssertionError("the player refused the take: " + v);
             }
+            return ((Number) v.get("ready")).intValue() >= 2 ? v : null;
+        });
+        assertNotNull(state);
+        // The criteria with their reasons are on the page.
+        String criteria = browser.findElement(By.cssSelector("table.criteria")).getText();
+        assertTrue(criteria.contains("Motion") && criteria.contains("Audio"), criteria);
+    }
+
+    @Test
+    @Order(4)
+    void aRetakeWithANoteShowsInTheGridAndTheReport() throws Exception {
+        Assumptions.assumeTrue(takeId != null, "the take test opened a take");
+        String note = "goblet floats " + UUID.randomUUID().toString().substring(0, 6);
+        browser.get(base + "#/takes/" + runId + "/" + takeId);
+        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        WebElement noteBox = wait.until(d -> d.findElements(By.id("review-note")).stream().findFirst().orElse(null));
+        noteBox.sendKeys(note);
+        noteBox.sendKeys(Keys.ESCAPE);
+        // The keyboard shortcut, not the button.
+        new Actions(browser).sendKeys("r").perform();
+        wait.until(d -> d.findElement(By.id("take-verdict")).getText().equals("RETAKE"));
+
+        browser.get(base + "#/projects/" + projectId);
+        WebElement row = wait.until(d -> d.findElements(By.cssSelector("tr.shot-row[data-take-id='" + takeId + "']")).stream().findFirst().orElse(null));
+        assertEquals("RETAKE", row.findElement(By.cssSelector(".verdict-cell")).getText());
+        assertEquals(note, row.findElement(By.cssSelector(".note-cell")).getText());
+        String shot = row.getAttribute("data-shot");
+
+        // The grid's verdict filter finds it.
+        browser.findElement(By.cssSelector("#filter-verdict option[value='RETAKE']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("tr.shot-row")).stream()
+                .allMatch(r -> r.findElement(By.cssSelector(".verdict-cell")).getText().equals("RETAKE"))
+                && !d.findElements(By.cssSelector("tr.shot-row[data-take-id='" + takeId + "']")).isEmpty());
+
+        DailiesClient.Answer report = new DailiesClient(base).get("api/runs/" + runId + "/report");
+        assertEquals(200, report.status());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(report.bytes()))) {
+            Sheet takes = book.getSheet(RunReport.SHEET);
+            DataFormatter format = new DataFormatter();
+            int seq = RunReport.HEADERS.indexOf("Sequence");
+            int code = RunReport.HEADERS.indexOf("Shot");
+            int verdict = RunReport.HEADERS.indexOf("Verdict");
+            int notes = RunReport.HEADERS.indexOf("Reviewer notes");
+            Row found = null;
+            for (Row r : takes) {
+                if (r.getRowNum() > 0 && shot.equals(format.formatCellValue(r.getCell(seq)) + "-" + format.formatCellValue(r.getCell(code)))) {
+                    found = r;
+                }
+            }
+            assertNotNull(found, "the report has " + shot);
+            assertEquals("RETAKE", format.formatCellValue(found.getCell(verdict)));
+            assertEquals(note, format.formatCellValue(found.getCell(notes)));
         }
-        return null;
+    }
+
+    private static WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }

@@ -1,0 +1,104 @@
+// The shot grid of a project: per shot the selected take (the newest run's), its thumbnail, status, the five
+// scores coloured against the project's pass mark, verdict, lint badges and cost; filters; bulk verdicts.
+import {all, CRITERIA, fail, get, h, lintBadges, page, post, progressBar, reviewer, say, scoreCell, status,
+    updateProgress, usd, verdictBadge} from './lib.js';
+
+const PAGE = 100;
+const RUNS = 5; // the newest runs whose takes are looked at
+
+export async function grid(projectId, state = {offset: 0, sequence: '', status: '', verdict: '', lint: ''}) {
+    const [project, runs, thresholds] = await Promise.all([
+        get(`projects/${projectId}`),
+        page(`runs?project=${projectId}`, RUNS),
+        get(`projects/${projectId}/thresholds`).catch(() => null)]);
+    const passMark = thresholds?.effective?.passMark ?? 70;
+    const takeOf = new Map(); // shot id → {take, run}
+    for (const run of runs.items) {
+        for (const t of await all(`runs/${run.id}/takes`)) {
+            if (!takeOf.has(t.shotId)) takeOf.set(t.shotId, {take: t, run});
+        }
+    }
+    const seqQuery = state.sequence ? `&sequence=${encodeURIComponent(state.sequence)}` : '';
+    const shots = await page(`projects/${projectId}/shots?omitted=false${seqQuery}`, PAGE, state.offset);
+    const sequences = [...new Set([...[...takeOf.values()].map(v => v.take.sequence), ...shots.items.map(s => s.sequence)])].sort();
+
+    const keep = s => {
+        const t = takeOf.get(s.id)?.take;
+        if (state.status && (t?.status ?? 'NOT_RENDERED') !== state.status) return false;
+        if (state.verdict && (t?.verdict ?? '') !== state.verdict) return false;
+        if (state.lint === 'errors' && !s.lintErrors) return false;
+        if (state.lint === 'warnings' && !s.lintWarnings) return false;
+        if (state.lint === 'clean' && (s.lintErrors || s.lintWarnings)) return false;
+        return true;
+    };
+    const shown = shots.items.filter(keep);
+    const again = change => grid(projectId, {...state, ...change}).catch(fail);
+    const select = (id, label, value, options, onchange) => h('label', {}, label + ' ',
+        h('select#' + id, {onchange: e => onchange(e.target.value)},
+            options.map(([v, t]) => h('option', {value: v, selected: v === value}, t))));
+
+    const rows = shown.map(s => {
+        const sel = takeOf.get(s.id);
+        const t = sel?.take;
+        const sc = t?.score;
+        return h('tr.shot-row', {dataset: {shotId: s.id, takeId: t?.id ?? '', runId: sel?.run.id ?? '', shot: `${s.sequence}-${s.shot}`}},
+            h('td', {}, h('input.pick', {type: 'checkbox', disabled: !t, title: t ? '' : 'no take yet'})),
+            h('td.thumb', {}, t?.storedAt ? h('a', {href: `#/takes/${sel.run.id}/${t.id}`},
+                h('img', {src: `api/takes/${t.id}/thumbnail`, loading: 'lazy', alt: `${s.sequence}-${s.shot}`, width: 96})) : ''),
+            h('td', {}, s.sequence), h('td.shot-code', {}, s.shot),
+            h('td', {}, t ? status(t.status) : h('span.muted', {}, 'not rendered')),
+            CRITERIA.map(([k]) => scoreCell(sc?.[k], passMark)),
+            scoreCell(sc?.overall, passMark),
+            h('td.verdict-cell', {}, verdictBadge(t?.verdict)),
+            h('td.lint-cell', {}, lintBadges(s.lint)),
+            h('td', {}, t ? usd(t.costUsd) : h('span.muted', {title: 'estimate, sync'}, usd(s.estimate?.syncUsd))),
+            h('td.note-cell', {}, t?.review?.notes ?? ''),
+            h('td', {}, t ? h('a.review-link', {href: `#/takes/${sel.run.id}/${t.id}`}, 'Review') : ''));
+    });
+
+    const note = h('input#bulk-note', {placeholder: 'note for the selection', size: 30});
+    const bar = h('span.bulk-progress', {hidden: true});
+    const bulk = async verdict => {
+        const picked = [...document.querySelectorAll('tr.shot-row input.pick:checked')].map(c => c.closest('tr').dataset.takeId);
+        if (!picked.length) return say('Select shots first (their checkboxes).', 'error');
+        const p = progressBar(0, picked.length, `0 / ${picked.length} takes`);
+        bar.replaceChildren(p);
+        bar.hidden = false;
+        let done = 0;
+        try {
+            for (const id of picked) {
+                await post(`takes/${id}/reviews`, {verdict, notes: note.value.trim() || null, reviewer: reviewer()});
+                updateProgress(p, ++done, picked.length, `${done} / ${picked.length} takes`);
+            }
+            say(`${verdict} given to ${done} take${done > 1 ? 's' : ''}.`);
+            await again({});
+        } catch (e) { fail(e); }
+    };
+
+    document.getElementById('view').replaceChildren(
+        h('h2', {}, project.name, ' ', h('span.muted', {}, `shot grid · ${project.shots} shots · budget ${usd(project.budgetUsd)}`)),
+        h('p.links', {}, h('a', {href: '#/runs', onclick: () => sessionStorage.setItem('dailies-run-project', projectId)}, 'Runs'), ' · ',
+            h('a', {href: `#/settings/${projectId}`}, 'Settings'), ' · ', h('a', {href: `#/schedules/${projectId}`}, 'Schedules'), ' · ',
+            h('a', {href: `api/projects/${projectId}/workbook`}, 'Your workbook with results')),
+        h('div.filters', {},
+            select('filter-sequence', 'Sequence', state.sequence, [['', 'all'], ...sequences.map(s => [s, s])], v => again({sequence: v, offset: 0})),
+            select('filter-status', 'Status', state.status, [['', 'all'], ...['NOT_RENDERED', 'PLANNED', 'SUBMITTING', 'GENERATING', 'STORED', 'SCORED', 'FAILED'].map(s => [s, s])], v => again({status: v})),
+            select('filter-verdict', 'Verdict', state.verdict, [['', 'all'], ...['ACCEPT', 'REVIEW', 'RETAKE'].map(s => [s, s])], v => again({verdict: v})),
+            select('filter-lint', 'Lint', state.lint, [['', 'all'], ['errors', 'with errors'], ['warnings', 'with warnings'], ['clean', 'clean']], v => again({lint: v}))),
+        h('div.bulk', {},
+            h('label', {}, h('input', {type: 'checkbox', onchange: e => document.querySelectorAll('tr.shot-row input.pick:not(:disabled)').forEach(c => { c.checked = e.target.checked; })}), ' all'),
+            ' Selection: ', h('button#bulk-accept', {onclick: () => bulk('ACCEPT')}, 'Accept'),
+            h('button#bulk-review', {onclick: () => bulk('REVIEW')}, 'Review'),
+            h('button#bulk-retake', {onclick: () => bulk('RETAKE')}, 'Retake'), note, bar,
+            h('span.muted', {title: 'POST /api/projects/{id}/runs takes no shot ids'},
+                ' Rendering a selection is not in the API: a run renders the project\'s shots (Runs page).')),
+        h('table.grid', {},
+            h('thead', {}, h('tr', {}, ['', 'Take', 'Seq', 'Shot', 'Status', ...CRITERIA.map(c => c[1]), 'Overall', 'Verdict', 'Lint', 'Cost', 'Note', '']
+                .map(t => h('th', {}, t)))),
+            h('tbody', {}, rows)),
+        h('p.pager', {},
+            state.offset > 0 ? h('button', {onclick: () => again({offset: Math.max(0, state.offset - PAGE)})}, '← previous') : '',
+            ` shots ${shots.total ? state.offset + 1 : 0}–${state.offset + shots.items.length} of ${shots.total}`,
+            shown.length < shots.items.length ? ` (${shown.length} shown by the filters)` : '', ' ',
+            state.offset + PAGE < shots.total ? h('button', {onclick: () => again({offset: state.offset + PAGE})}, 'next →') : ''));
+}
