@@ -70,6 +70,16 @@ public class MorningDailies {
         return file;
     }
 
+    /** The night's e-mail: its project, recipients and figures. */
+    @Transactional
+    public DailiesMail.Morning mail(long firingId) {
+        Firing f = em.find(Firing.class, firingId);
+        Schedule s = em.find(Schedule.class, f.getScheduleId());
+        Run run = em.find(Run.class, f.getRunId());
+        return new DailiesMail.Morning(f.getProjectId(), run.getProject().getName(), firingId, f.getWindowDate().toString(),
+                s == null ? List.of() : s.getRecipients(), summary(f));
+    }
+
     /** The night in figures, from its takes, a page at a time. */
     @Transactional
     public NightSummary summary(Firing f) {

@@ -1,13 +1,9 @@
 package io.dailies.schedule;
 
-import io.dailies.core.Run;
 import io.dailies.production.RunFinished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,12 +28,6 @@ public class NightEnd {
     @Inject
     ScheduleClock clock;
 
-    @Inject
-    NightEnd self;
-
-    @PersistenceContext
-    EntityManager em;
-
     void runFinished(@Observes RunFinished event) {
         Firing f = nights.runEnded(event.runId(), clock.now());
         if (f == null) {
@@ -50,18 +40,9 @@ public class NightEnd {
                     + " downloaded", e);
         }
         try {
-            nights.mailed(f.getId(), mail.send(self.morning(f.getId())));
+            nights.mailed(f.getId(), mail.send(morning.mail(f.getId())));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The morning e-mail of night " + f.getId() + " failed", e);
         }
-    }
-
-    @Transactional
-    public DailiesMail.Morning morning(long firingId) {
-        Firing f = em.find(Firing.class, firingId);
-        Schedule s = em.find(Schedule.class, f.getScheduleId());
-        Run run = em.find(Run.class, f.getRunId());
-        return new DailiesMail.Morning(f.getProjectId(), run.getProject().getName(), firingId, f.getWindowDate().toString(),
-                s == null ? java.util.List.of() : s.getRecipients(), morning.summary(f));
     }
 }

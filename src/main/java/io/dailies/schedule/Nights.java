@@ -152,12 +152,17 @@ public class Nights {
         em.find(Firing.class, firingId).ended(Firing.Outcome.FAILED, "The run was registered but its job did not start: " + why);
     }
 
-    /** Firings whose run was registered but never started (the server died in between); their runs are started now. */
+    /**
+     * Runs of firings decided before {@code bootedAt} that were registered but never started (the server died in
+     * between): they are started at start-up. A firing of this boot is left to the timer that decided it, whose job
+     * may not have recorded its execution yet.
+     */
     @Transactional
-    public List<Long> unstartedRuns() {
+    public List<Long> unstartedRuns(Instant bootedAt) {
         return em.createQuery("select r.id from Firing f, Run r where f.runId = r.id and f.outcome = :started"
-                        + " and r.status = :queued and r.job.jobExecutionId is null", Long.class)
-                .setParameter("started", Firing.Outcome.STARTED).setParameter("queued", Run.Status.QUEUED).getResultList();
+                        + " and f.firedAt < :boot and r.status = :queued and r.job.jobExecutionId is null", Long.class)
+                .setParameter("started", Firing.Outcome.STARTED).setParameter("boot", bootedAt)
+                .setParameter("queued", Run.Status.QUEUED).getResultList();
     }
 
     /** The night's run ended: its status, and what was deferred at the window's end, saying so. Null: not a night's run. */

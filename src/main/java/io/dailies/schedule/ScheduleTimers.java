@@ -59,8 +59,12 @@ public class ScheduleTimers {
     @Inject
     ScheduleClock clock;
 
+    /** When this deployment started: runs registered before it and never started are this boot's to start. */
+    private Instant bootedAt;
+
     @PostConstruct
     void boot() {
+        bootedAt = clock.now();
         // After the deployment is up: the catch-up may start jobs, and the application must be there to run them.
         timers.createSingleActionTimer(1_000, new TimerConfig(STARTUP, false));
     }
@@ -152,7 +156,7 @@ public class ScheduleTimers {
     /** The start-up look: catch up or record what was missed while down, start runs left unstarted, set every timer. */
     private void startup() {
         Instant now = clock.now();
-        for (long runId : nights.unstartedRuns()) {
+        for (long runId : nights.unstartedRuns(bootedAt)) {
             LOG.info(() -> "Scheduled run " + runId + " was registered but not started before the server stopped; starting it");
             try {
                 runs.startJob(runId);

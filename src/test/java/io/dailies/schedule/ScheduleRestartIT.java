@@ -61,7 +61,10 @@ class ScheduleRestartIT extends ManualServerTest {
             assertEquals("COMPLETED", api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED", "STOPPED"), Duration.ofMinutes(5))
                     .getString("status"));
 
-            assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(60).toMillis(), 2), "the morning e-mail reached both recipients");
+            JsonObject night = awaitFiring(api, project, schedule, f -> !f.isNull("mail"), Duration.ofSeconds(60));
+            assertEquals("E-mailed to ana@example.com, ben@example.com.", night.getString("mail"), night.toString());
+            assertTrue(smtp.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 2),
+                    "the morning e-mail reached both recipients; GreenMail has " + smtp.getReceivedMessages().length);
             MimeMessage[] received = smtp.getReceivedMessages();
             assertEquals(2, received.length);
             MimeMessage m = received[0];
@@ -70,8 +73,6 @@ class ScheduleRestartIT extends ManualServerTest {
             String body = GreenMailUtil.getBody(m);
             assertTrue(body.contains("/api/projects/" + project + "/dailies/latest"), body);
             assertTrue(body.contains("Takes made: "), body);
-            JsonObject night = awaitFiring(api, project, schedule, f -> !f.isNull("mail"), Duration.ofSeconds(30));
-            assertEquals("E-mailed to ana@example.com, ben@example.com.", night.getString("mail"));
             assertEquals(200, api.get("api/projects/" + project + "/dailies/latest").status());
         } finally {
             smtp.stop();
