@@ -1,6 +1,6 @@
 // The console: a page per hash route, each a plain ES module under js/. Nothing here polls: runs move by
 // server-sent events, everything else loads when its page opens or after an action.
-import {fail, say, h} from './js/lib.js';
+import {fail, h, leave, say} from './js/lib.js';
 
 const routes = [
     [/^#?\/?$/, () => import('./js/projects.js').then(m => m.projects())],
@@ -22,9 +22,7 @@ const routes = [
 window.dailiesCleanup = [];
 
 async function route() {
-    for (const f of window.dailiesCleanup.splice(0)) {
-        try { f(); } catch { /* already closed */ }
-    }
+    leave();
     say('');
     const hash = location.hash || '#/';
     const section = hash.split('/')[1] || 'projects';

@@ -103,7 +103,7 @@ export function h(spec, attrs = {}, ...children) {
 }
 
 function append(el, children) {
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
         if (c === null || c === undefined || c === false) continue;
         el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -175,4 +175,20 @@ export function verdictBadge(v) {
 export function lintBadges(lint) {
     return (lint || []).map(f => h('span.lint.lint-' + String(f.severity || '').toLowerCase(),
         {title: (f.message || '') + (f.fix ? ' — ' + f.fix : '')}, f.ruleId || f.rule || f.severity));
+}
+
+/** Closes what the current page holds open (event streams, key handlers) before another page or a redraw. */
+export function leave() {
+    for (const f of window.dailiesCleanup.splice(0)) {
+        try { f(); } catch { /* already closed */ }
+    }
+}
+
+/** The projects (first 500) and a select of them that goes to `${hashBase}/{id}` when changed. */
+export async function projectPicker(id, selected, hashBase) {
+    const projects = (await page('projects', 500)).items;
+    const pick = h('select#' + id, {onchange: e => { location.hash = `${hashBase}/${e.target.value}`; }},
+        h('option', {value: ''}, 'choose a project'),
+        projects.map(p => h('option', {value: p.id, selected: p.id === selected}, p.name)));
+    return {projects, pick};
 }

@@ -1,7 +1,7 @@
 // Runs and jobs: start a run with its parameters, follow every active run live over server-sent events (the
 // page never polls), stop or restart where the run's state allows, cost so far against the estimate and the
 // budget, the report, and every job execution of the repository.
-import {all, call, fail, get, h, page, post, progressBar, say, status, table, updateProgress, usd, when} from './lib.js';
+import {all, fail, get, h, leave, page, post, progressBar, say, status, table, updateProgress, usd, when} from './lib.js';
 
 const ACTIVE = ['QUEUED', 'RUNNING'];
 
@@ -47,6 +47,7 @@ function runRow(r) {
 }
 
 export async function runs() {
+    leave();
     streams = 0;
     const [list, projects] = await Promise.all([page('runs', 50), page('projects', 500)]);
     const chosen = sessionStorage.getItem('dailies-run-project');
@@ -92,6 +93,7 @@ export async function runs() {
 }
 
 export async function run(id) {
+    leave(); // a redraw after stop or restart follows one stream, not two
     const r = await get(`runs/${id}`);
     const [project, estimate] = await Promise.all([get(`projects/${r.projectId}`), get(`projects/${r.projectId}/estimate`).catch(() => null)]);
     const bar = progressOf(r);

@@ -1,14 +1,11 @@
 // Schedules of a project: the nightly windows, their firings, create, pause/resume and delete; the morning dailies.
-import {call, fail, get, h, page, post, say, status, table, usd, when} from './lib.js';
+import {call, fail, h, page, post, projectPicker, say, status, table, usd, when} from './lib.js';
 
 const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 
 export async function schedules(projectId) {
-    const projects = await page('projects', 500);
+    const {pick} = await projectPicker('schedules-project', projectId, '#/schedules');
     const view = document.getElementById('view');
-    const pick = h('select#schedules-project', {onchange: e => { location.hash = `#/schedules/${e.target.value}`; }},
-        h('option', {value: ''}, 'choose a project'),
-        projects.items.map(p => h('option', {value: p.id, selected: p.id === projectId}, p.name)));
     if (!projectId) {
         view.replaceChildren(h('h2', {}, 'Schedules'), h('p', {}, h('label', {}, 'Project ', pick)));
         return;
@@ -19,7 +16,7 @@ export async function schedules(projectId) {
     const days = DAYS.map(d => h('label.day', {}, h('input', {type: 'checkbox', value: d, checked: !['SAT', 'SUN'].includes(d)}), d));
     const start = h('input', {type: 'time', value: '22:00', required: true});
     const end = h('input', {type: 'time', value: '06:00', required: true});
-    const zone = h('input', {value: Intl.DateTimeFormat().resolvedOptions().timeZone, size: 18, required: true});
+    const zone = h('input#schedule-zone', {value: Intl.DateTimeFormat().resolvedOptions().timeZone, size: 18, required: true});
     const budget = h('input', {type: 'number', min: '0.01', step: '0.01', value: '40', size: 8, required: true});
     const mode = h('select', {}, ['auto', 'sync', 'batch'].map(m => h('option', {value: m}, m)));
     const shots = h('select', {}, ['pending', 'failed', 'all'].map(m => h('option', {value: m}, m)));
@@ -76,7 +73,7 @@ export async function schedules(projectId) {
         h('form#schedule-form', {onsubmit: create},
             h('p', {}, days), h('p', {}, h('label', {}, 'From ', start), ' ', h('label', {}, 'to ', end), ' ', h('label', {}, 'zone ', zone)),
             h('p', {}, h('label', {}, 'Night budget $', budget), ' ', h('label', {}, 'mode ', mode), ' ', h('label', {}, 'shots ', shots), ' ', recipients),
-            h('button', {type: 'submit'}, 'Create')),
+            h('button#create-schedule', {type: 'submit'}, 'Create')),
         h('h3', {}, 'Morning dailies'),
         dailies.items.length ? h('ul', {}, h('li', {}, h('a', {href: `api/projects/${projectId}/dailies/latest`}, 'the latest')),
             dailies.items.map(d => h('li', {}, h('a', {href: (d.dailies ?? `/api/projects/${projectId}/dailies/${d.id}`).replace(/^\//, '')}, `${d.windowDate ?? d.night ?? d.id}`), ' ', d.outcome ?? '')))

@@ -1,18 +1,15 @@
 // Settings of a project: its scoring thresholds (saved with If-Match, so a change made meanwhile is not
 // overwritten) and its budget, which the API shows but takes from the workbook's Settings sheet.
-import {ApiError, call, fail, h, page, say, table, usd} from './lib.js';
+import {ApiError, call, fail, h, projectPicker, say, table, usd} from './lib.js';
 
 export async function settings(projectId) {
-    const projects = await page('projects', 500);
+    const {projects, pick} = await projectPicker('settings-project', projectId, '#/settings');
     const view = document.getElementById('view');
-    const pick = h('select#settings-project', {onchange: e => { location.hash = `#/settings/${e.target.value}`; }},
-        h('option', {value: ''}, 'choose a project'),
-        projects.items.map(p => h('option', {value: p.id, selected: p.id === projectId}, p.name)));
     if (!projectId) {
         view.replaceChildren(h('h2', {}, 'Settings'), h('p', {}, h('label', {}, 'Project ', pick)), catalogNote());
         return;
     }
-    const project = projects.items.find(p => p.id === projectId) ?? (await call(`projects/${projectId}`)).body;
+    const project = projects.find(p => p.id === projectId) ?? (await call(`projects/${projectId}`)).body;
     const {body: t, response} = await call(`projects/${projectId}/thresholds`);
     const etag = response.headers.get('ETag');
     const names = Object.keys(t.effective);

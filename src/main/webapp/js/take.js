@@ -1,7 +1,7 @@
 // Take review: the take plays from the server (Range requests, so seeking works), the prompt and its diff,
 // each criterion with what was measured and why it failed, verdicts with a note (A accept, V review,
 // R retake), a retake with one named change, and a second take of the same shot side by side.
-import {all, ApiError, call, CRITERIA, fail, get, h, page, post, reviewer, say, scoreCell, status, table, usd,
+import {all, ApiError, CRITERIA, fail, get, h, leave, page, post, reviewer, say, scoreCell, status, table, usd,
     verdictBadge, when} from './lib.js';
 
 const player = (take, id) => h('figure.player', {},
@@ -63,6 +63,7 @@ export async function review(runId, takeId) {
         } catch (e) { fail(e); }
     };
 
+    leave(); // a redraw after a verdict replaces the key handler, it does not add a second one
     const onKey = e => {
         if (e.target.matches('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
         const verdict = {a: 'ACCEPT', v: 'REVIEW', r: 'RETAKE'}[e.key.toLowerCase()];

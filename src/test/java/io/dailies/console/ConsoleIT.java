@@ -147,9 +147,7 @@ class ConsoleIT {
     @Test
     @Order(2)
     void aRunStartedFromTheConsoleMovesLiveWithoutPolling() {
-        Assumptions.assumeTrue(projectId != null, "the import test imported the project");
-        browser.get(base + "#/runs");
-        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        WebDriverWait wait = open("#/runs", projectId, "the import test imported the project");
         wait.until(d -> !d.findElements(By.cssSelector("#run-project option[value='" + projectId + "']")).isEmpty());
         browser.findElement(By.cssSelector("#run-project option[value='" + projectId + "']")).click();
         browser.findElement(By.cssSelector("#run-mode option[value='sync']")).click();
@@ -182,16 +180,14 @@ class ConsoleIT {
         assertTrue(requests.stream().anyMatch(e -> String.valueOf(e.get("name")).endsWith("/api/runs/" + runId + "/events")),
                 "the page followed the run's event stream: " + requests);
         // The report link appears when the run has ended.
-        WebElement report = wait.until(d -> d.findElements(By.cssSelector("#run-actions a.report-link")).stream().findFirst().orElse(null));
+        WebElement report = first(wait, By.cssSelector("#run-actions a.report-link"));
         assertTrue(report.getAttribute("href").endsWith("/api/runs/" + runId + "/report"), report.getAttribute("href"));
     }
 
     @Test
     @Order(3)
     void aTakeOpensAndPlays() {
-        Assumptions.assumeTrue(runId != null, "the run test rendered a run");
-        browser.get(base + "#/runs/" + runId);
-        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        WebDriverWait wait = open("#/runs/" + runId, runId, "the run test rendered a run");
         WebElement link = wait.until(d -> d.findElements(By.cssSelector("#run-takes a")).stream()
                 .filter(a -> a.getText().equals("Review")).findFirst().orElse(null));
         link.click();
@@ -218,11 +214,9 @@ class ConsoleIT {
     @Test
     @Order(4)
     void aRetakeWithANoteShowsInTheGridAndTheReport() throws Exception {
-        Assumptions.assumeTrue(takeId != null, "the take test opened a take");
         String note = "goblet floats " + UUID.randomUUID().toString().substring(0, 6);
-        browser.get(base + "#/takes/" + runId + "/" + takeId);
-        WebDriverWait wait = waiting(Duration.ofSeconds(30));
-        WebElement noteBox = wait.until(d -> d.findElements(By.id("review-note")).stream().findFirst().orElse(null));
+        WebDriverWait wait = open("#/takes/" + runId + "/" + takeId, takeId, "the take test opened a take");
+        WebElement noteBox = first(wait, By.id("review-note"));
         noteBox.sendKeys(note);
         noteBox.sendKeys(Keys.ESCAPE);
         // The keyboard shortcut, not the button.
@@ -230,7 +224,7 @@ class ConsoleIT {
         wait.until(d -> d.findElement(By.id("take-verdict")).getText().equals("RETAKE"));
 
         browser.get(base + "#/projects/" + projectId);
-        WebElement row = wait.until(d -> d.findElements(By.cssSelector("tr.shot-row[data-take-id='" + takeId + "']")).stream().findFirst().orElse(null));
+        WebElement row = first(wait, By.cssSelector("tr.shot-row[data-take-id='" + takeId + "']"));
         assertEquals("RETAKE", row.findElement(By.cssSelector(".verdict-cell")).getText());
         assertEquals(note, row.findElement(By.cssSelector(".note-cell")).getText());
         String shot = row.getAttribute("data-shot");
@@ -260,6 +254,73 @@ class ConsoleIT {
             assertEquals("RETAKE", format.formatCellValue(found.getCell(verdict)));
             assertEquals(note, format.formatCellValue(found.getCell(notes)));
         }
+    }
+
+    @Test
+    @Order(5)
+    void thresholdsAreSavedWithTheirVersionAndALostUpdateShowsTheServersDetail() {
+        Assumptions.assumeTrue(projectId != null, "the import test imported the project");
+        DailiesClient api = new DailiesClient(base);
+        String thresholds = "api/projects/" + projectId + "/thresholds";
+        browser.get(base + "#/settings/" + projectId);
+        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        WebElement passMark = first(wait, By.cssSelector("#thresholds-form input[name=passMark]"));
+
+        // Someone else saves meanwhile: the page's version is stale, the server refuses, the page says why.
+        DailiesClient.Answer read = api.get(thresholds);
+        assertEquals(200, api.put(thresholds, "{\"passMark\": 75}", "If-Match", read.header("ETag")).status());
+        passMark.clear();
+        passMark.sendKeys("80");
+        browser.findElement(By.id("save-thresholds")).click();
+        WebElement flash = wait.until(d -> d.findElements(By.cssSelector("#flash.flash-error")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        String said = flash.getText();
+        String detail = api.put(thresholds, "{\"passMark\": 80}", "If-Match", read.header("ETag")).json().getString("detail");
+        assertTrue(said.startsWith(detail), "the server's detail, not a trace: " + said + " / " + detail);
+
+        browser.navigate().refresh();
+        passMark = first(wait, By.cssSelector("#thresholds-form input[name=passMark]"));
+        passMark.clear();
+        passMark.sendKeys("80");
+        browser.findElement(By.id("save-thresholds")).click();
+        wait.until(d -> d.findElement(By.id("flash")).getText().equals("Thresholds saved."));
+        assertEquals(80, api.get(thresholds).json().getJsonObject("effective").getInt("passMark"));
+        api.put(thresholds, "{}");
+    }
+
+    @Test
+    @Order(6)
+    void aScheduleIsCreatedPausedAndDeleted() {
+        WebDriverWait wait = open("#/schedules/" + projectId, projectId, "the import test imported the project");
+        WebElement zone = first(wait, By.id("schedule-zone"));
+        zone.clear();
+        zone.sendKeys("Mars/Olympus");
+        browser.findElement(By.id("create-schedule")).click();
+        String refused = wait.until(d -> d.findElements(By.cssSelector("#flash.flash-error")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).findFirst().orElse(null));
+        assertTrue(refused.startsWith("zone: "), refused);
+
+        zone.clear();
+        zone.sendKeys("Europe/Paris");
+        browser.findElement(By.id("create-schedule")).click();
+        WebElement row = first(wait, By.cssSelector("table.schedules tbody tr[data-id]"));
+        assertTrue(row.getText().contains("active"), row.getText());
+        String id = row.getAttribute("data-id");
+        row.findElement(By.cssSelector("button.pause")).click();
+        wait.until(d -> d.findElement(By.cssSelector("tr[data-id='" + id + "']")).getText().contains("paused"));
+        browser.findElement(By.cssSelector("tr[data-id='" + id + "'] button.delete")).click();
+        browser.switchTo().alert().accept();
+        wait.until(d -> d.findElements(By.cssSelector("tr[data-id='" + id + "']")).isEmpty());
+    }
+
+    /** Opens a page of the console once the test before has left what it needs. */
+    private WebDriverWait open(String route, Object needed, String why) {
+        Assumptions.assumeTrue(needed != null, why);
+        browser.get(base + route);
+        return waiting(Duration.ofSeconds(30));
+    }
+
+    private static WebElement first(WebDriverWait wait, By by) {
+        return wait.until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }
 
     private static WebDriverWait waiting(Duration timeout) {
