@@ -104,6 +104,9 @@ export async function run(id) {
     const costBox = h('p#run-cost');
     const takesBox = h('div#run-takes');
     const counts = h('span#run-counts.muted');
+    const stepsBox = h('div#run-steps');
+    const showSteps = async current => current.jobExecutionId
+        ? stepsBox.replaceChildren(await stepsTable(current.jobExecutionId)) : stepsBox.replaceChildren(h('p.muted', {}, 'Not started.'));
     const planned = r.mode === 'batch' ? estimate?.totalBatchUsd : estimate?.totalSyncUsd;
 
     async function showTakes(current) {
@@ -134,9 +137,10 @@ export async function run(id) {
         costBox,
         (r.batches || []).length ? table(['Purpose', 'Batch', 'Status', 'Done', 'Failed'], r.batches.map(b => h('tr', {},
             h('td', {}, b.purpose), h('td', {}, b.batchId ?? ''), h('td', {}, b.status ?? ''), h('td', {}, `${b.completed} / ${b.total}`), h('td', {}, b.failed)))) : '',
+        h('h3', {}, 'Steps'), stepsBox,
         h('h3', {}, 'Takes'), takesBox);
     show(r);
-    await showTakes(r);
+    await Promise.all([showTakes(r), showSteps(r)]);
     if (ACTIVE.includes(r.status)) {
         let lastDone = r.done;
         live(id, current => {
@@ -146,9 +150,20 @@ export async function run(id) {
             if (current.done !== lastDone || !ACTIVE.includes(current.status)) {
                 lastDone = current.done;
                 showTakes(current).catch(fail);
+                showSteps(current).catch(fail);
             }
         });
     }
+}
+
+/** A job execution's steps with their counts (GET /api/jobs/{executionId}/steps). */
+async function stepsTable(executionId) {
+    const steps = await all(`jobs/${executionId}/steps`);
+    return steps.length ? table(['Step', 'Status', 'Exit', 'Read', 'Written', 'Filtered', 'Commits', 'Rollbacks', 'Skipped (read / process / write)', 'Start', 'End'],
+        steps.map(s => h('tr', {dataset: {step: s.step}}, h('td', {}, s.step), h('td', {}, status(s.batchStatus)), h('td', {}, s.exitStatus ?? ''),
+            h('td.read', {}, s.read), h('td.write', {}, s.write), h('td', {}, s.filter), h('td.commit', {}, s.commit), h('td', {}, s.rollback),
+            h('td', {}, `${s.readSkip} / ${s.processSkip} / ${s.writeSkip}`), h('td', {}, when(s.start)), h('td', {}, when(s.end)))), 'steps')
+        : h('p.muted', {}, 'No step has started.');
 }
 
 export async function jobs(state = {job: '', status: '', offset: 0}) {
@@ -164,10 +179,19 @@ export async function jobs(state = {job: '', status: '', offset: 0}) {
                 [['', 'all'], ['render-run', 'render-run'], ['shotlist-import', 'shotlist-import']].map(([v, t]) => h('option', {value: v, selected: v === state.job}, t)))),
             ' ', h('label', {}, 'Status ', h('select#job-status', {onchange: e => again({status: e.target.value, offset: 0})},
                 ['', 'STARTING', 'STARTED', 'STOPPING', 'STOPPED', 'COMPLETED', 'FAILED', 'ABANDONED'].map(v => h('option', {value: v, selected: v === state.status}, v || 'all'))))),
-        table(['Job', 'Instance', 'Execution', 'Batch status', 'Exit status', 'Parameters', 'Start', 'End'], list.items.map(j => h('tr', {},
-            h('td', {}, j.job), h('td', {}, j.instanceId), h('td', {}, j.executionId), h('td', {}, status(j.batchStatus)),
-            h('td', {}, j.exitStatus ?? ''), h('td.params', {}, j.parameters ?? ''), h('td', {}, when(j.start)), h('td', {}, when(j.end)))), 'jobs'),
+        table(['Job', 'Instance', 'Execution', 'Batch status', 'Exit status', 'Parameters', 'Start', 'End', ''], list.items.map(j => {
+            const box = h('td', {colSpan: 9});
+            const more = h('tr.steps-row', {hidden: true}, box);
+            const toggle = async () => {
+                if (!more.hidden) { more.hidden = true; return; }
+                try { box.replaceChildren(await stepsTable(j.executionId)); more.hidden = false; } catch (e) { fail(e); }
+            };
+            return [h('tr', {dataset: {execution: j.executionId}},
+                h('td', {}, j.job), h('td', {}, j.instanceId), h('td', {}, j.executionId), h('td', {}, status(j.batchStatus)),
+                h('td', {}, j.exitStatus ?? ''), h('td.params', {}, j.parameters ?? ''), h('td', {}, when(j.start)), h('td', {}, when(j.end)),
+                h('td', {}, h('button.steps-button', {onclick: toggle}, 'Steps'))), more];
+        }), 'jobs'),
         h('p.pager', {}, state.offset > 0 ? h('button', {onclick: () => again({offset: Math.max(0, state.offset - 100)})}, '← newer') : '',
             ` ${list.total} executions `, state.offset + 100 < list.total ? h('button', {onclick: () => again({offset: state.offset + 100})}, 'older →') : ''),
-        h('p.muted', {}, 'A run\'s steps with their read, write, commit and skip counts, and abandoning an execution, need endpoints the API does not have yet.'));
+        h('p.muted', {}, 'Abandoning an execution is not in the API: a stopped or failed run is restarted from its page.'));
 }

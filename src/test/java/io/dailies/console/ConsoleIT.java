@@ -182,6 +182,16 @@ class ConsoleIT {
         // The report link appears when the run has ended.
         WebElement report = first(wait, By.cssSelector("#run-actions a.report-link"));
         assertTrue(report.getAttribute("href").endsWith("/api/runs/" + runId + "/report"), report.getAttribute("href"));
+
+        // The run's job steps with their counts: the chunk steps read, wrote and committed what the run rendered.
+        String chunkStep = wait.until(d -> d.findElements(By.cssSelector("#run-steps table.steps tbody tr")).stream()
+                .filter(r -> Long.parseLong(r.findElement(By.cssSelector("td.read")).getText()) > 0
+                        && Long.parseLong(r.findElement(By.cssSelector("td.commit")).getText()) > 0)
+                .map(WebElement::getText).findFirst().orElse(null));
+        assertNotNull(chunkStep);
+        DailiesClient.Answer none = new DailiesClient(base).get("api/jobs/987654321/steps");
+        assertEquals(404, none.status());
+        assertEquals("No job execution 987654321.", none.json().getString("detail"));
     }
 
     @Test
