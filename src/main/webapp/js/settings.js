@@ -1,12 +1,12 @@
 // Settings of a project: its scoring thresholds (saved with If-Match, so a change made meanwhile is not
 // overwritten) and its budget, which the API shows but takes from the workbook's Settings sheet.
-import {ApiError, call, fail, h, projectPicker, say, table, usd} from './lib.js';
+import {all, ApiError, call, fail, h, projectPicker, say, table, usd} from './lib.js';
 
 export async function settings(projectId) {
     const {projects, pick} = await projectPicker('settings-project', projectId, '#/settings');
     const view = document.getElementById('view');
     if (!projectId) {
-        view.replaceChildren(h('h2', {}, 'Settings'), h('p', {}, h('label', {}, 'Project ', pick)), catalogNote());
+        view.replaceChildren(h('h2', {}, 'Settings'), h('p', {}, h('label', {}, 'Project ', pick)), await catalog());
         return;
     }
     const project = projects.find(p => p.id === projectId) ?? (await call(`projects/${projectId}`)).body;
@@ -39,7 +39,16 @@ export async function settings(projectId) {
             h('p', {}, h('button#save-thresholds', {type: 'submit'}, 'Save'), ' ',
                 h('button', {type: 'button', onclick: () => { inputs.forEach(i => { i.value = ''; }); }}, 'Clear (back to the defaults)'),
                 h('span.muted', {}, ` version ${etag ?? '?'}`))),
-        catalogNote());
+        await catalog());
 }
 
-const catalogNote = () => h('p.muted', {}, 'The model catalog is not served by the API yet, so it is not shown here.');
+// The model catalog, read-only: it changes by configuration (dailies.catalog.file), not through the API.
+async function catalog() {
+    const models = await all('models');
+    const price = m => Object.entries(m.pricePerSecond).map(([size, p]) => `${size}: ${usd(p.sync)}/s (batch ${usd(p.batch)}/s)`).join(' · ');
+    return h('section#catalog', {}, h('h3', {}, 'Model catalog ', h('span.muted', {}, '(read-only; set by configuration)')),
+        table(['Model', 'Sizes', 'Seconds', 'Price per second', 'Requests / min', 'At once', 'Longest prompt', 'Characters', 'Defaults'],
+            models.map(m => h('tr', {dataset: {model: m.name}}, h('td', {}, m.name), h('td', {}, m.sizes.join(', ')), h('td', {}, m.seconds.join(', ')),
+                h('td', {}, price(m)), h('td', {}, m.requestsPerMinute), h('td', {}, m.maxConcurrentGenerations), h('td', {}, m.maxPromptLength),
+                h('td', {}, m.maxCharacters), h('td', {}, `${m.defaultSize}, ${m.defaultSeconds} s`))), 'catalog'));
+}

@@ -268,7 +268,7 @@ class ConsoleIT {
 
     @Test
     @Order(5)
-    void thresholdsAreSavedWithTheirVersionAndALostUpdateShowsTheServersDetail() {
+    void thresholdsAreSavedWithTheirVersionALostUpdateShowsTheServersDetailAndTheCatalogIsShown() {
         Assumptions.assumeTrue(projectId != null, "the import test imported the project");
         DailiesClient api = new DailiesClient(base);
         String thresholds = "api/projects/" + projectId + "/thresholds";
@@ -295,6 +295,14 @@ class ConsoleIT {
         wait.until(d -> d.findElement(By.id("flash")).getText().equals("Thresholds saved."));
         assertEquals(80, api.get(thresholds).json().getJsonObject("effective").getInt("passMark"));
         api.put(thresholds, "{}");
+
+        // The model catalog, read-only, from GET /api/models.
+        WebElement model = first(wait, By.cssSelector("#catalog tr[data-model='sora-2']"));
+        assertTrue(model.getText().contains("1280x720"), model.getText());
+        DailiesClient.Answer models = api.get("api/models");
+        assertEquals(200, models.status());
+        assertEquals(models.array().size(), models.total());
+        assertEquals("sora-2", models.array().getJsonObject(0).getString("name"));
     }
 
     @Test
