@@ -21,14 +21,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * included, so an upper bound of what was live).
  *
  * <pre>mvn -Pbench -DskipTests package exec:exec -Dbench=ServerImportBenchmark -Dbench.heap=3g -Dbench.args="sequences=100 shots=1000"</pre>
+ *
+ * <p>Other arguments: {@code writeBack=false} stops after the import; {@code jfr=FILE} records a profile of the server
+ * (JFR) from the upload to the end of the import into FILE.
  */
 public final class ServerImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int sequences = 100;
         int shots = 1000;
+        boolean writeBack = true;
+        String jfr = null;
         for (String a : args) {
             for (String kv : a.trim().split("\\s+")) {
+                if (kv.startsWith("jfr=")) jfr = kv.substring(4);
+                if (kv.equals("writeBack=false")) writeBack = false;
                 if (kv.startsWith("sequences=")) sequences = Integer.parseInt(kv.substring(10));
                 if (kv.startsWith("shots=")) shots = Integer.parseInt(kv.substring(6));
             }
@@ -45,6 +52,11 @@ public final class ServerImportBenchmark {
             Thread sampler = new Thread(() -> sample(jstat, peak), "jstat");
             sampler.setDaemon(true);
             sampler.start();
+            if (jfr != null) {
+                // A profile of the server during the import, for finding where the time goes.
+                new ProcessBuilder("jcmd", Long.toString(jvm.pid()), "JFR.start", "name=import", "settings=profile")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            }
             try {
                 DailiesClient api = new DailiesClient(server.url);
                 long start = System.nanoTime();
@@ -58,12 +70,25 @@ public final class ServerImportBenchmark {
                     throw new IllegalStateException("the import did not complete: " + answer.toString().substring(0, Math.min(2000, answer.toString().length())));
                 }
                 Thread.sleep(600); // one more sample after the end
+                if (jfr != null) {
+                    new ProcessBuilder("jcmd", Long.toString(jvm.pid()), "JFR.dump", "name=import", "filename=" + jfr)
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                }
+                // Every row stored: the import's own count, and the shots the project lists.
+                long projectShots = api.get("api/projects/" + answer.getJsonNumber("projectId").longValue() + "/shots?limit=1").total();
+                if (answer.getInt("rows") != rows || answer.getInt("created") != rows || projectShots != rows) {
+                    throw new IllegalStateException("expected " + rows + " rows and shots: the import read " + answer.getInt("rows")
+                            + ", created " + answer.getInt("created") + ", and the project lists " + projectShots);
+                }
                 System.out.printf("%nServer import of %,d rows (server heap %s)%n", answer.getInt("rows"), maxHeap);
-                System.out.printf("  shots created   %,d%n", answer.getInt("created"));
+                System.out.printf("  shots created   %,d (the project lists %,d)%n", answer.getInt("created"), projectShots);
                 System.out.printf("  wall time       %.1f s (upload to COMPLETED)%n", seconds);
                 System.out.printf("  rows per second %,.0f%n", answer.getInt("rows") / seconds);
                 System.out.printf("  peak heap       %,d MB (jstat, eden + survivors + old)%n", peak.get() / 1024);
 
+                if (!writeBack) {
+                    return;
+                }
                 // The producer's workbook written back at this size, on the same 512 MB server: the write-back
                 // reads the project's results a page at a time and streams the workbook row by row.
                 peak.set(0);

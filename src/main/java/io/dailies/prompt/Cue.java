@@ -1,5 +1,8 @@
 package io.dailies.prompt;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +43,49 @@ record Cue(Pattern pattern, String[] words, Predicate<String> also) {
             }
         }
         return also != null && also.test(folded);
+    }
+
+    /**
+     * Every match, as a loop over {@code find()} gives them, for a cue each of whose matches <em>starts</em> with one
+     * of its words: only the places where a word starts are tried, not every character of the text.
+     */
+    List<String> startingMatches(String text, boolean firstOnly) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String folded = folded(text);
+        int[] starts = new int[8];
+        int n = 0;
+        for (String w : words) {
+            for (int at = folded.indexOf(w); at >= 0; at = folded.indexOf(w, at + 1)) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = at;
+            }
+        }
+        if (n == 0) {
+            return out;
+        }
+        Arrays.sort(starts, 0, n);
+        // transparent bounds: \b and lookbehinds see the text before the place tried, as find() does
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            if (starts[i] < from || (i > 0 && starts[i] == starts[i - 1])) {
+                continue;
+            }
+            m.region(starts[i], text.length());
+            if (m.lookingAt()) {
+                out.add(m.group());
+                if (firstOnly) {
+                    break;
+                }
+                from = m.end();
+            }
+        }
+        return out;
     }
 
     /** The last text folded, per thread: the linter asks many cues about the same text in a row. */

@@ -289,9 +289,8 @@ final class ShotCues {
         if (action == null) {
             return out;
         }
-        Matcher m = PHYSICAL_VERB.matcher(action);
-        while (m.find()) {
-            String v = m.group().toLowerCase(Locale.ROOT);
+        for (String match : PHYSICAL_VERB.startingMatches(action, false)) { // every alternative starts with its word
+            String v = match.toLowerCase(Locale.ROOT);
             if (!out.contains(v)) {
                 out.add(v);
             }
@@ -315,8 +314,8 @@ final class ShotCues {
 
     /** The first object-handling phrase of an action ("slides the plate"), if any. */
     static Optional<String> objectHandling(String action) {
-        Matcher m = OBJECT_HANDLING.matcher(action == null ? "" : action);
-        return m.find() ? Optional.of(m.group()) : Optional.empty();
+        // every alternative starts with its word
+        return OBJECT_HANDLING.startingMatches(action, true).stream().findFirst();
     }
 
     static boolean hasObjectPermanence(String text) {

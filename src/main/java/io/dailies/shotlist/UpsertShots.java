@@ -12,6 +12,7 @@ import io.dailies.core.ShotlistImport;
 import io.dailies.core.Take;
 import io.dailies.core.TakeResult;
 import io.dailies.core.Verdict;
+import io.dailies.prompt.LintReport;
 import io.dailies.prompt.PromptBook;
 import io.dailies.review.Reviews;
 import io.dailies.shotlist.sheet.ShotRowData;
@@ -94,7 +95,8 @@ public class UpsertShots extends AbstractItemWriter {
             look = new PromptBook.Look(context.sheets().spine(), context.sheets().bible());
         }
         for (Object item : items) {
-            ShotRowData row = (ShotRowData) item;
+            ShotRowData row = ((PromptsAhead.Row) item).data();
+            PromptsAhead.Job prompt = ((PromptsAhead.Row) item).prompt();
             // Shots and sequences are ordered across the sheets of a shot list spread over several.
             int position = context.layout().position(row.sourceSheet(), row.sourceRow());
             Sequence sequence = sequence(project, row, position);
@@ -102,10 +104,7 @@ public class UpsertShots extends AbstractItemWriter {
             String shotKey = sequence.getId() + "\u0000" + key(row.shotCode());
             Long knownId = shotIds.get(shotKey);
             Shot shot = knownId == null ? null : em.find(Shot.class, knownId);
-            ShotContent content = new ShotContent(blank(row.subjectAction()), blank(row.cameraMovement()),
-                    blank(row.settingTime()), blank(row.lightingPalette()), blank(row.styleTechnical()), blank(row.dialogue()),
-                    row.model(), row.size(), row.seconds(), blank(row.shotType()), blank(row.sound()), blank(row.audioCues()),
-                    blank(row.physics()), blank(row.characters()), blank(row.overrides()), blank(row.inputReference()));
+            ShotContent content = content(row);
             if (shot != null && Long.valueOf(id).equals(shot.getLastImportId()) && shot.getPosition() != position) {
                 // A second row with this sequence + shot code; in a partial import it is listed, not stored.
                 continue;
@@ -118,7 +117,7 @@ public class UpsertShots extends AbstractItemWriter {
                 shot = new Shot(sequence, row.shotCode());
                 shot.update(content, position, row.sourceRow(), id);
                 shot.setProducerColumns(producerColumns);
-                ShotPrompt version = prompts.apply(shot, prompts.lint(shot, look), change, null);
+                ShotPrompt version = prompts.apply(shot, report(shot, prompt), change, null);
                 em.persist(shot);
                 if (version != null) {
                     em.persist(version);
@@ -131,13 +130,30 @@ public class UpsertShots extends AbstractItemWriter {
                 } else {
                     record.countUnchanged();
                 }
-                prompts.refresh(shot, look, change, null);
+                ShotPrompt version = prompts.apply(shot, report(shot, prompt), change, null);
+                if (version != null) {
+                    em.persist(version);
+                }
                 shot.setProducerColumns(producerColumns);
             }
             if (reading.reviewed().isPresent()) {
                 recordReview(shot, reading.reviewed().get(), record);
             }
         }
+    }
+
+    /** The prompt compiled ahead for this row, unless the stored shot reads otherwise (its codes spelt differently). */
+    private LintReport report(Shot shot, PromptsAhead.Job prompt) {
+        return prompt.isFor(shot.content(), shot.getSequence().getCode(), shot.getCode(), look) ? prompt.report()
+                : prompts.lint(shot, look);
+    }
+
+    /** What the row says of the shot, as it is stored: blank text as null. */
+    static ShotContent content(ShotRowData row) {
+        return new ShotContent(blank(row.subjectAction()), blank(row.cameraMovement()),
+                blank(row.settingTime()), blank(row.lightingPalette()), blank(row.styleTechnical()), blank(row.dialogue()),
+                row.model(), row.size(), row.seconds(), blank(row.shotType()), blank(row.sound()), blank(row.audioCues()),
+                blank(row.physics()), blank(row.characters()), blank(row.overrides()), blank(row.inputReference()));
     }
 
     /**

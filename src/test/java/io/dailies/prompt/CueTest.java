@@ -33,6 +33,38 @@ class CueTest {
         }
     }
 
+    @Test
+    void physicalVerbsAndObjectHandlingAreWhatFindFinds() {
+        Pattern verbs = physical("PHYSICAL_VERB");
+        Pattern handling = physical("OBJECT_HANDLING");
+        Random random = new Random(5);
+        List<String> pieces = pieces(verbs.pattern() + " " + handling.pattern());
+        for (int round = 0; round < 20_000; round++) {
+            String text = text(random, pieces);
+            List<String> all = new ArrayList<>();
+            for (Matcher m = verbs.matcher(text); m.find(); ) {
+                String v = m.group().toLowerCase(java.util.Locale.ROOT);
+                if (!all.contains(v)) {
+                    all.add(v);
+                }
+            }
+            assertEquals(all, ShotCues.physicalVerbs(text), text);
+            Matcher h = handling.matcher(text);
+            assertEquals(h.find() ? Optional.of(h.group()) : Optional.empty(), ShotCues.objectHandling(text), text);
+        }
+        assertEquals(List.of("drops", "rolls"), ShotCues.physicalVerbs("Mr Lindrop drops the cup, which rolls; dropsy"));
+    }
+
+    private static Pattern physical(String field) {
+        try {
+            Field f = ShotCues.class.getDeclaredField(field);
+            f.setAccessible(true);
+            return ((Cue) f.get(null)).pattern();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The pattern the parameter cues were cut from: one alternation. */
     private static final Pattern PARAMETERS = Pattern.compile("\\b\\d{3,4}\\s?[x\u00d7]\\s?\\d{3,4}\\b|\\bsora[-\\s]?2(?:[-\\s]?pro)?\\b"
             + "|\\b(?:720|1080|1440|2160)p\\b|\\b[48]k\\b|\\b(?:uhd|full\\s+hd)\\b|\\bresolution\\b"
