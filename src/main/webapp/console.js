@@ -6,7 +6,7 @@ const routes = [
     [/^#?\/?$/, () => import('./js/projects.js').then(m => m.projects())],
     [/^#\/projects$/, () => import('./js/projects.js').then(m => m.projects())],
     [/^#\/projects\/(\d+)$/, id => import('./js/grid.js').then(m => m.grid(Number(id)))],
-    [/^#\/takes\/(\d+)\/(\d+)$/, (run, take) => import('./js/take.js').then(m => m.review(Number(run), Number(take)))],
+    [/^#\/takes\/(\d+)\/(\d+)(?:\/(\d+))?$/, (run, take, shot) => import('./js/take.js').then(m => m.review(Number(run), Number(take), shot && Number(shot)))],
     [/^#\/imports$/, () => import('./js/imports.js').then(m => m.imports())],
     [/^#\/imports\/(\d+)$/, id => import('./js/imports.js').then(m => m.imports(Number(id)))],
     [/^#\/runs$/, () => import('./js/runs.js').then(m => m.runs())],

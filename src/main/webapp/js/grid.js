@@ -1,26 +1,30 @@
 // The shot grid of a project: per shot the selected take (the newest run's), its thumbnail, status, the five
 // scores coloured against the project's pass mark, verdict, lint badges and cost; filters; bulk verdicts.
-import {all, CRITERIA, fail, get, h, lintBadges, page, post, progressBar, reviewer, say, scoreCell, status,
+import {CRITERIA, fail, get, h, lintBadges, page, post, progressBar, reviewer, say, scoreCell, status,
     updateProgress, usd, verdictBadge} from './lib.js';
 
 const PAGE = 100;
 const RUNS = 5; // the newest runs whose takes are looked at
 
-export async function grid(projectId, state = {offset: 0, sequence: '', status: '', verdict: '', lint: ''}) {
-    const [project, runs, thresholds] = await Promise.all([
+export async function grid(projectId, state = {offset: 0, sequence: '', status: '', verdict: '', lint: '', sequences: null}) {
+    const seqQuery = state.sequence ? `&sequence=${encodeURIComponent(state.sequence)}` : '';
+    const [project, runs, thresholds, shots] = await Promise.all([
         get(`projects/${projectId}`),
         page(`runs?project=${projectId}`, RUNS),
-        get(`projects/${projectId}/thresholds`).catch(() => null)]);
+        get(`projects/${projectId}/thresholds`).catch(() => null),
+        page(`projects/${projectId}/shots?omitted=false${seqQuery}`, PAGE, state.offset)]);
     const passMark = thresholds?.effective?.passMark ?? 70;
-    const takeOf = new Map(); // shot id → {take, run}
-    for (const run of runs.items) {
-        for (const t of await all(`runs/${run.id}/takes`)) {
+    // Only the takes of this page's shots are asked for, so a page costs the same in a project of any size.
+    const ids = shots.items.map(s => s.id).join(',');
+    const perRun = ids ? await Promise.all(runs.items.map(run => page(`runs/${run.id}/takes?shot=${ids}`, PAGE).then(p => ({run, takes: p.items})))) : [];
+    const takeOf = new Map(); // shot id → {take, run}: the newest run's take is the selected one
+    for (const {run, takes} of perRun) {
+        for (const t of takes) {
             if (!takeOf.has(t.shotId)) takeOf.set(t.shotId, {take: t, run});
         }
     }
-    const seqQuery = state.sequence ? `&sequence=${encodeURIComponent(state.sequence)}` : '';
-    const shots = await page(`projects/${projectId}/shots?omitted=false${seqQuery}`, PAGE, state.offset);
-    const sequences = [...new Set([...[...takeOf.values()].map(v => v.take.sequence), ...shots.items.map(s => s.sequence)])].sort();
+    state.sequences ??= [...new Set(shots.items.map(s => s.sequence))];
+    const sequences = [...new Set([...state.sequences, ...shots.items.map(s => s.sequence)])];
 
     const keep = s => {
         const t = takeOf.get(s.id)?.take;
@@ -43,7 +47,7 @@ export async function grid(projectId, state = {offset: 0, sequence: '', status: 
         const sc = t?.score;
         return h('tr.shot-row', {dataset: {shotId: s.id, takeId: t?.id ?? '', runId: sel?.run.id ?? '', shot: `${s.sequence}-${s.shot}`}},
             h('td', {}, h('input.pick', {type: 'checkbox', disabled: !t, title: t ? '' : 'no take yet'})),
-            h('td.thumb', {}, t?.storedAt ? h('a', {href: `#/takes/${sel.run.id}/${t.id}`},
+            h('td.thumb', {}, t?.storedAt ? h('a', {href: `#/takes/${sel.run.id}/${t.id}/${s.id}`},
                 h('img', {src: `api/takes/${t.id}/thumbnail`, loading: 'lazy', alt: `${s.sequence}-${s.shot}`, width: 96})) : ''),
             h('td', {}, s.sequence), h('td.shot-code', {}, s.shot),
             h('td', {}, t ? status(t.status) : h('span.muted', {}, 'not rendered')),
@@ -53,7 +57,7 @@ export async function grid(projectId, state = {offset: 0, sequence: '', status: 
             h('td.lint-cell', {}, lintBadges(s.lint)),
             h('td', {}, t ? usd(t.costUsd) : h('span.muted', {title: 'estimate, sync'}, usd(s.estimate?.syncUsd))),
             h('td.note-cell', {}, t?.review?.notes ?? ''),
-            h('td', {}, t ? h('a.review-link', {href: `#/takes/${sel.run.id}/${t.id}`}, 'Review') : ''));
+            h('td', {}, t ? h('a.review-link', {href: `#/takes/${sel.run.id}/${t.id}/${s.id}`}, 'Review') : ''));
     });
 
     const note = h('input#bulk-note', {placeholder: 'note for the selection', size: 30});

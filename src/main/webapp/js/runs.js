@@ -109,17 +109,24 @@ export async function run(id) {
         ? stepsBox.replaceChildren(await stepsTable(current.jobExecutionId)) : stepsBox.replaceChildren(h('p.muted', {}, 'Not started.'));
     const planned = r.mode === 'batch' ? estimate?.totalBatchUsd : estimate?.totalSyncUsd;
 
+    // The takes a page at a time; the cost so far adds every take's cost, read whole up to 2,000 takes.
+    let takesOffset = 0;
     async function showTakes(current) {
-        const takes = await all(`runs/${id}/takes`);
-        const spent = takes.reduce((s, t) => s + Number(t.costUsd ?? 0), 0);
+        const [list, spent] = await Promise.all([page(`runs/${id}/takes`, 100, takesOffset),
+            current.total <= 2000 ? all(`runs/${id}/takes`).then(ts => ts.reduce((s, t) => s + Number(t.costUsd ?? 0), 0)) : null]);
         const budget = project.budgetUsd;
-        costBox.replaceChildren(`Cost so far ${usd(spent)} of an estimated ${usd(planned)} (${current.mode ?? 'auto'})`,
+        costBox.replaceChildren(spent === null ? 'Cost so far: in the report (too many takes to add up here)' : `Cost so far ${usd(spent)}`,
+            ` of an estimated ${usd(planned)} (${current.mode ?? 'auto'})`,
             budget != null ? ` · project budget ${usd(budget)}` : ' · no budget set',
-            budget != null ? h('span', {}, ' ', h('progress.bar.budget', {max: Number(budget) || 1, value: spent, title: 'spent of the budget'})) : '');
-        takesBox.replaceChildren(table(['Shot', 'Status', 'Overall', 'Verdict', 'Cost', 'Note', ''], takes.map(t => h('tr', {dataset: {takeId: t.id}},
+            budget != null && spent !== null ? h('span', {}, ' ', h('progress.bar.budget', {max: Number(budget) || 1, value: spent, title: 'spent of the budget'})) : '');
+        const more = d => { takesOffset = Math.max(0, takesOffset + d); showTakes(current).catch(fail); };
+        takesBox.replaceChildren(table(['Shot', 'Status', 'Overall', 'Verdict', 'Cost', 'Note', ''], list.items.map(t => h('tr', {dataset: {takeId: t.id}},
             h('td', {}, `${t.sequence}-${t.shot}`), h('td', {}, status(t.status)), h('td', {}, t.score?.overall ?? ''),
             h('td', {}, t.verdict ?? ''), h('td', {}, usd(t.costUsd)), h('td', {}, t.review?.notes ?? t.failure ?? ''),
-            h('td', {}, t.storedAt ? h('a', {href: `#/takes/${id}/${t.id}`}, 'Review') : ''))), 'takes'));
+            h('td', {}, t.storedAt ? h('a', {href: `#/takes/${id}/${t.id}/${t.shotId}`}, 'Review') : ''))), 'takes'),
+            list.total > list.items.length ? h('p.pager', {}, takesOffset > 0 ? h('button', {onclick: () => more(-100)}, '← previous') : '',
+                ` takes ${takesOffset + 1}–${takesOffset + list.items.length} of ${list.total} `,
+                takesOffset + 100 < list.total ? h('button', {onclick: () => more(100)}, 'next →') : '') : '');
     }
     const show = current => {
         updateProgress(bar, current.done, current.total);
@@ -143,14 +150,24 @@ export async function run(id) {
     await Promise.all([showTakes(r), showSteps(r)]);
     if (ACTIVE.includes(r.status)) {
         let lastDone = r.done;
+        let latest = r;
+        let pending = null;
+        window.dailiesCleanup.push(() => clearTimeout(pending));
         live(id, current => {
             bar.dataset.events = String(Number(bar.dataset.events) + 1);
             show(current);
             // The takes table and cost follow the run's progress, not a timer.
+            // At most one refresh every two seconds however fast the events come, and always the last one.
             if (current.done !== lastDone || !ACTIVE.includes(current.status)) {
                 lastDone = current.done;
-                showTakes(current).catch(fail);
-                showSteps(current).catch(fail);
+                latest = current;
+                if (!pending) {
+                    pending = setTimeout(() => {
+                        pending = null;
+                        showTakes(latest).catch(fail);
+                        showSteps(latest).catch(fail);
+                    }, ACTIVE.includes(current.status) ? 2000 : 0);
+                }
             }
         });
     }

@@ -9,8 +9,10 @@ const player = (take, id) => h('figure.player', {},
         poster: `api/takes/${take.id}/thumbnail`}),
     h('figcaption', {}, `take #${take.id} · ${take.status} · ${usd(take.costUsd)} · `, verdictBadge(take.verdict)));
 
-export async function review(runId, takeId) {
-    const [run, takes] = await Promise.all([get(`runs/${runId}`), all(`runs/${runId}/takes`)]);
+export async function review(runId, takeId, shotId) {
+    // With the shot's id (links from the grid and the run carry it) only that shot's take is read.
+    const [run, takes] = await Promise.all([get(`runs/${runId}`),
+        shotId ? page(`runs/${runId}/takes?shot=${shotId}`, 100).then(p => p.items) : all(`runs/${runId}/takes`)]);
     const take = takes.find(t => t.id === takeId);
     if (!take) throw new ApiError(404, `Take ${takeId} is not in run ${runId}.`);
     const [versions, diff, reviews, thresholds] = await Promise.all([
@@ -21,8 +23,6 @@ export async function review(runId, takeId) {
     const passMark = thresholds?.effective?.passMark ?? 70;
     const latest = versions[versions.length - 1];
     const sc = take.score;
-    const index = takes.findIndex(t => t.id === takeId);
-    const neighbour = d => takes[index + d] ? `#/takes/${runId}/${takes[index + d].id}` : null;
 
     const note = h('textarea#review-note', {rows: 3, cols: 50, placeholder: 'note (Esc, then A / V / R)',
         onkeydown: e => { if (e.key === 'Escape') e.target.blur(); }});
@@ -30,7 +30,7 @@ export async function review(runId, takeId) {
         try {
             await post(`takes/${takeId}/reviews`, {verdict, notes: note.value.trim() || null, reviewer: reviewer()});
             say(`${verdict} recorded for ${take.sequence}-${take.shot}.`);
-            await review(runId, takeId);
+            await review(runId, takeId, take.shotId);
         } catch (e) { fail(e); }
     };
     const change = h('input#retake-change', {placeholder: 'one change, e.g. same shot, switch to 85 mm', size: 45});
@@ -49,15 +49,13 @@ export async function review(runId, takeId) {
         compareBox.replaceChildren(h('progress.bar'), ' looking for other takes of this shot…');
         try {
             const runs = await page(`runs?project=${run.projectId}`, 20);
-            const others = [];
-            for (const r of runs.items) {
-                for (const t of await all(`runs/${r.id}/takes`)) if (t.shotId === take.shotId && t.id !== takeId && t.storedAt) others.push({t, r});
-            }
+            const found = await Promise.all(runs.items.map(r => page(`runs/${r.id}/takes?shot=${take.shotId}`, 100).then(p => p.items.map(t => ({t, r})))));
+            const others = found.flat().filter(({t}) => t.id !== takeId && t.storedAt);
             if (!others.length) return compareBox.replaceChildren(h('p.muted', {}, 'No other stored take of this shot.'));
             const slot = h('div.slot');
             const pick = h('select#compare-take', {onchange: () => show(others[pick.value])},
                 others.map((o, i) => h('option', {value: i}, `take #${o.t.id} (run #${o.r.id}, ${o.t.verdict ?? o.t.status})`)));
-            const show = o => slot.replaceChildren(player(o.t, 'video-b'), h('a', {href: `#/takes/${o.r.id}/${o.t.id}`}, 'open this take'));
+            const show = o => slot.replaceChildren(player(o.t, 'video-b'), h('a', {href: `#/takes/${o.r.id}/${o.t.id}/${o.t.shotId}`}, 'open this take'));
             compareBox.replaceChildren(h('label', {}, 'Beside it: ', pick), slot);
             show(others[0]);
         } catch (e) { fail(e); }
@@ -69,8 +67,6 @@ export async function review(runId, takeId) {
         const verdict = {a: 'ACCEPT', v: 'REVIEW', r: 'RETAKE'}[e.key.toLowerCase()];
         if (verdict) { e.preventDefault(); give(verdict); }
         else if (e.key === ' ') { e.preventDefault(); const v = document.getElementById('video-a'); v.paused ? v.play() : v.pause(); }
-        else if (e.key === 'j' && neighbour(1)) location.hash = neighbour(1);
-        else if (e.key === 'k' && neighbour(-1)) location.hash = neighbour(-1);
     };
     document.addEventListener('keydown', onKey);
     window.dailiesCleanup.push(() => document.removeEventListener('keydown', onKey));
@@ -78,8 +74,7 @@ export async function review(runId, takeId) {
     const measurements = Object.entries(sc?.measurements ?? {});
     document.getElementById('view').replaceChildren(
         h('h2', {}, `${take.sequence}-${take.shot} `, h('span.muted', {}, `take #${take.id} of run `, h('a', {href: `#/runs/${runId}`}, `#${runId}`), ` (${run.project})`)),
-        h('p.links', {}, neighbour(-1) ? h('a', {href: neighbour(-1)}, '← previous shot (K)') : '', ' ',
-            neighbour(1) ? h('a', {href: neighbour(1)}, 'next shot (J) →') : '', ' · ', h('a', {href: `#/projects/${run.projectId}`}, 'shot grid')),
+        h('p.links', {}, h('a', {href: `#/projects/${run.projectId}`}, 'shot grid'), ' · ', h('a', {href: `#/runs/${runId}`}, 'the run')),
         h('div.review-layout', {},
             h('div.media', {},
                 h('div.pair', {}, take.storedAt ? player(take, 'video-a') : h('p.muted', {}, `No video: the take is ${take.status}${take.failure ? ' — ' + take.failure : ''}.`),
@@ -111,5 +106,5 @@ export async function review(runId, takeId) {
         reviews.length ? h('div', {}, h('h3', {}, 'Reviews'), table(['When', 'Verdict', 'Reviewer', 'Source', 'Notes'],
             reviews.map(r => h('tr', {}, h('td', {}, when(r.reviewedAt)), h('td', {}, verdictBadge(r.verdict)), h('td', {}, r.reviewer ?? ''),
                 h('td', {}, r.source ?? ''), h('td', {}, r.notes ?? ''))))) : '',
-        h('p.muted', {}, 'Keys: A accept · V review · R retake · Space play/pause · J/K next/previous shot. Status ', status(take.status)));
+        h('p.muted', {}, 'Keys: A accept · V review · R retake · Space play/pause. Status ', status(take.status)));
 }

@@ -77,6 +77,25 @@ public final class Filters {
                 + PageRequest.shorten(value) + "'.");
     }
 
+    /**
+     * A list of ids, comma-separated ("12,13,20"), each as {@link #id}, at most {@link PageRequest#MAX_LIMIT} of
+     * them; an empty set when absent. 400 naming the filter otherwise.
+     */
+    public static Set<Long> ids(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            ids.add(id(name, part));
+        }
+        if (ids.size() > PageRequest.MAX_LIMIT) {
+            throw ApiProblem.of(Response.Status.BAD_REQUEST, name + " names at most " + PageRequest.MAX_LIMIT + " ids, was "
+                    + ids.size() + ".");
+        }
+        return Set.copyOf(ids);
+    }
+
     /** Free text matched exactly (e.g. a sequence's code); null when absent or blank. */
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -43,17 +43,19 @@ public class RunResultsResource {
     /**
      * The run's takes with their scores, the automated verdict, the latest review and the verdict that counts,
      * in shot order, a page at a time (?limit=, ?offset=; X-Total-Count and Link headers). Filters:
-     * ?status=SCORED,FAILED (the take's status) and ?verdict=RETAKE,REVIEW (the verdict that counts).
+     * ?status=SCORED,FAILED (the take's status), ?verdict=RETAKE,REVIEW (the verdict that counts) and ?shot=12,13
+     * (shot ids, up to 1000: a grid's page of shots).
      */
     @GET
     @Path("{id}/takes")
     public Response takes(@PathParam("id") long id, @BeanParam Paging paging, @QueryParam("status") String status,
-                          @QueryParam("verdict") String verdict) {
+                          @QueryParam("verdict") String verdict, @QueryParam("shot") String shot) {
         PageRequest page = paging.request();
         Set<Take.Status> statuses = Filters.anyOf("status", status, Take.Status.class);
         Set<Verdict> verdicts = Filters.anyOf("verdict", verdict, Verdict.class);
+        Set<Long> shots = Filters.ids("shot", shot);
         find(id);
-        return paging.answer(takes.page(id, page, statuses, verdicts));
+        return paging.answer(takes.page(id, page, statuses, verdicts, shots));
     }
 
     @GET

@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * A run's takes a page at a time (GET /api/runs/{id}/takes), in shot order, filtered on the server by
  * status and by the verdict that counts (the latest reviewer's, else the automated one). Whatever the
- * run's size, a page reads the ids of its takes (a narrow, sorted query), then those takes with their
+ * run's size (or narrowed to some shots by id, a grid's page), a page reads the ids of its takes (a narrow, sorted query), then those takes with their
  * shots, scores and latest reviews, and a count: never the whole run.
  */
 @ApplicationScoped
@@ -40,12 +40,12 @@ public class RunTakes {
     EntityManager em;
 
     @Transactional
-    public Page<RunTakeView> page(long runId, PageRequest page, Set<Take.Status> statuses, Set<Verdict> verdicts) {
+    public Page<RunTakeView> page(long runId, PageRequest page, Set<Take.Status> statuses, Set<Verdict> verdicts, Set<Long> shots) {
         String where = " where t.run.id = :run" + (statuses.isEmpty() ? "" : " and t.status in :statuses")
-                + (verdicts.isEmpty() ? "" : VERDICT);
+                + (shots.isEmpty() ? "" : " and t.shot.id in :shots") + (verdicts.isEmpty() ? "" : VERDICT);
         TypedQuery<Long> ids = filtered(em.createQuery("select t.id from Take t join t.shot s join s.sequence q" + where
-                + " order by q.position, s.position, t.id", Long.class), runId, statuses, verdicts);
-        TypedQuery<Long> count = filtered(em.createQuery("select count(t) from Take t" + where, Long.class), runId, statuses, verdicts);
+                + " order by q.position, s.position, t.id", Long.class), runId, statuses, verdicts, shots);
+        TypedQuery<Long> count = filtered(em.createQuery("select count(t) from Take t" + where, Long.class), runId, statuses, verdicts, shots);
         List<Long> onPage = page.rows(ids);
         long total = page.total(onPage, count::getSingleResult);
         if (onPage.isEmpty()) {
@@ -70,8 +70,12 @@ public class RunTakes {
         return new Page<>(views, total, page);
     }
 
-    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, long runId, Set<Take.Status> statuses, Set<Verdict> verdicts) {
+    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, long runId, Set<Take.Status> statuses, Set<Verdict> verdicts,
+                                              Set<Long> shots) {
         query.setParameter("run", runId);
+        if (!shots.isEmpty()) {
+            query.setParameter("shots", shots);
+        }
         if (!statuses.isEmpty()) {
             query.setParameter("statuses", statuses);
         }

@@ -201,8 +201,8 @@ class ConsoleIT {
         WebElement link = wait.until(d -> d.findElements(By.cssSelector("#run-takes a")).stream()
                 .filter(a -> a.getText().equals("Review")).findFirst().orElse(null));
         link.click();
-        wait.until(d -> d.getCurrentUrl().matches(".*#/takes/\\d+/\\d+$"));
-        takeId = Long.valueOf(browser.getCurrentUrl().replaceAll(".*#/takes/\\d+/(\\d+)$", "$1"));
+        wait.until(d -> d.getCurrentUrl().matches(".*#/takes/\\d+/\\d+/\\d+$"));
+        takeId = Long.valueOf(browser.getCurrentUrl().replaceAll(".*#/takes/\\d+/(\\d+)/\\d+$", "$1"));
         wait.until(d -> !d.findElements(By.id("video-a")).isEmpty());
         browser.executeScript("const v = document.getElementById('video-a'); v.muted = true; v.play().catch(() => {});");
         Object state = waiting(Duration.ofSeconds(60)).until(d -> {
@@ -216,6 +216,10 @@ class ConsoleIT {
             return ((Number) v.get("ready")).intValue() >= 2 ? v : null;
         });
         assertNotNull(state);
+        // Seeking: the player jumps into the take, which the server answers with a byte range.
+        browser.executeScript("const v = document.getElementById('video-a'); v.pause(); v.currentTime = v.duration / 2;");
+        waiting(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "const v = document.getElementById('video-a'); return !v.seeking && v.currentTime >= v.duration / 2 - 0.1 && v.readyState >= 2;")));
         // The criteria with their reasons are on the page.
         String criteria = browser.findElement(By.cssSelector("table.criteria")).getText();
         assertTrue(criteria.contains("Motion") && criteria.contains("Audio"), criteria);
@@ -238,6 +242,10 @@ class ConsoleIT {
         assertEquals("RETAKE", row.findElement(By.cssSelector(".verdict-cell")).getText());
         assertEquals(note, row.findElement(By.cssSelector(".note-cell")).getText());
         String shot = row.getAttribute("data-shot");
+        // The grid asked for its page's takes by shot id: that filter answers the one take of the shot.
+        DailiesClient.Answer ofShot = new DailiesClient(base).get("api/runs/" + runId + "/takes?shot=" + row.getAttribute("data-shot-id"));
+        assertEquals(1, ofShot.array().size(), ofShot.body());
+        assertEquals(takeId.longValue(), ofShot.array().getJsonObject(0).getJsonNumber("id").longValue());
 
         // The grid's verdict filter finds it.
         browser.findElement(By.cssSelector("#filter-verdict option[value='RETAKE']")).click();
