@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -27,6 +28,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 public final class RunReport {
 
     public static final String SHEET = "Takes";
+    /** The column with each take's thumbnail picture. */
+    public static final String THUMBNAIL = "Thumbnail";
     public static final List<String> HEADERS;
 
     static {
@@ -39,8 +42,14 @@ public final class RunReport {
         h.add("Reviewer notes");
         // What the take cost and how it was bought: one create call (sync) or the Batch API (half price).
         h.addAll(List.of("Mode", "Cost (USD)"));
+        // A frame of the take, to know it at a glance (added last, so the columns before keep their letters).
+        h.add(THUMBNAIL);
         HEADERS = List.copyOf(h);
     }
+
+    private static final int THUMBNAIL_COLUMN = 19;
+    /** A 16:9 frame fills the 18-character column at this row height. */
+    private static final float THUMBNAIL_ROW_POINTS = 54f;
 
     private RunReport() {
     }
@@ -70,6 +79,16 @@ public final class RunReport {
      */
     public static void write(Path target, Iterable<TakeResult> rows, boolean comments, java.util.function.Supplier<Map<String, String>> summaryAfterRows,
                              java.util.function.Consumer<SXSSFWorkbook> more) throws IOException {
+        write(target, rows, comments, summaryAfterRows, more, null);
+    }
+
+    /**
+     * The same report with each take's thumbnail in its last column: {@code thumbnails} gives a row's JPEG file (null,
+     * or a missing file, for none). Pictures go with the comments: only into a report small enough for them.
+     */
+    public static void write(Path target, Iterable<TakeResult> rows, boolean comments, java.util.function.Supplier<Map<String, String>> summaryAfterRows,
+                             java.util.function.Consumer<SXSSFWorkbook> more, java.util.function.Function<TakeResult, Path> thumbnails)
+            throws IOException {
         // A temp file of its own: two downloads of the same report must not write into each other.
         Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(partial)) {
@@ -82,7 +101,7 @@ public final class RunReport {
 
             SXSSFSheet sheet = wb.createSheet(SHEET);
             sheet.createFreezePane(2, 1);
-            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80, 14, 14, 40, 8, 11};
+            int[] widths = {14, 10, 80, 34, 12, 50, 12, 12, 12, 12, 12, 10, 10, 80, 14, 14, 40, 8, 11, 18};
             CellStyle money = wb.createCellStyle();
             money.setDataFormat(wb.createDataFormat().getFormat("0.00"));
             for (int c = 0; c < widths.length; c++) {
@@ -141,6 +160,18 @@ public final class RunReport {
                     var cost = x.createCell(18);
                     cost.setCellValue(row.costUsd().doubleValue());
                     cost.setCellStyle(money);
+                }
+                Path thumbnail = comments && thumbnails != null ? thumbnails.apply(row) : null;
+                if (thumbnail != null && Files.isRegularFile(thumbnail)) {
+                    int picture = wb.addPicture(Files.readAllBytes(thumbnail), Workbook.PICTURE_TYPE_JPEG);
+                    ClientAnchor at = factory.createClientAnchor();
+                    at.setCol1(THUMBNAIL_COLUMN);
+                    at.setRow1(r);
+                    at.setCol2(THUMBNAIL_COLUMN + 1);
+                    at.setRow2(r + 1);
+                    at.setAnchorType(ClientAnchor.AnchorType.MOVE_AND_RESIZE);
+                    drawing.createPicture(at, picture);
+                    x.setHeightInPoints(THUMBNAIL_ROW_POINTS);
                 }
                 r++;
             }

@@ -59,4 +59,31 @@ class RunReportTest {
         }
         assertEquals(List.of(file), Files.list(dir).toList(), "no partial file left behind");
     }
+
+    @Test
+    void eachTakeWithAThumbnailShowsItInTheLastColumn() throws Exception {
+        List<TakeResult.Criterion> none = List.of();
+        TakeResult withFrame = new TakeResult("Castle", "C-01", "p", "video_1", "SCORED", "takes/c01.mp4", none, 90, "ACCEPT", "");
+        TakeResult failed = new TakeResult("Castle", "C-02", "p", null, "FAILED", null, none, null, null, "moderation");
+        Path jpeg = dir.resolve("c01.jpg");
+        java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(frame, "jpg", jpeg.toFile());
+        Path file = dir.resolve("report.xlsx");
+
+        RunReport.write(file, List.of(withFrame, failed), true, () -> Map.of("Run", "1"), null,
+                row -> row.takeFile() == null ? null : jpeg);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            org.apache.poi.xssf.usermodel.XSSFSheet takes = wb.getSheet(RunReport.SHEET);
+            int column = RunReport.HEADERS.indexOf(RunReport.THUMBNAIL);
+            assertEquals(RunReport.THUMBNAIL, takes.getRow(0).getCell(column).getStringCellValue());
+            List<org.apache.poi.xssf.usermodel.XSSFPicture> pictures = takes.getDrawingPatriarch().getShapes().stream()
+                    .filter(org.apache.poi.xssf.usermodel.XSSFPicture.class::isInstance)
+                    .map(org.apache.poi.xssf.usermodel.XSSFPicture.class::cast).toList();
+            assertEquals(1, pictures.size(), "the failed take has no frame");
+            assertEquals(column, pictures.get(0).getClientAnchor().getCol1());
+            assertEquals(1, pictures.get(0).getClientAnchor().getRow1());
+            assertEquals(Files.size(jpeg), pictures.get(0).getPictureData().getData().length);
+        }
+    }
 }

@@ -120,6 +120,9 @@ class ScheduleIT {
                 assertEquals(CellType.NUMERIC, rows.getRow(r).getCell(18).getCellType(), "its cost");
             }
             assertEquals(videoIds(takes), videos);
+            long thumbnails = ((XSSFSheet) rows).getDrawingPatriarch().getShapes().stream()
+                    .filter(org.apache.poi.xssf.usermodel.XSSFPicture.class::isInstance).count();
+            assertEquals(takes.size(), thumbnails, "a thumbnail per take made that night");
             XSSFSheet summary = wb.getSheet(MorningWorkbook.SHEET);
             assertNotNull(summary, "a summary sheet");
             Map<String, Double> figures = figures(summary);
