@@ -56,7 +56,13 @@ export async function review(runId, takeId, shotId) {
             const pick = h('select#compare-take', {onchange: () => show(others[pick.value])},
                 others.map((o, i) => h('option', {value: i}, `take #${o.t.id} (run #${o.r.id}, ${o.t.verdict ?? o.t.status})`)));
             const show = o => slot.replaceChildren(player(o.t, 'video-b'), h('a', {href: `#/takes/${o.r.id}/${o.t.id}/${o.t.shotId}`}, 'open this take'));
-            compareBox.replaceChildren(h('label', {}, 'Beside it: ', pick), slot);
+            const together = () => {
+                const a = document.getElementById('video-a');
+                const b = document.getElementById('video-b');
+                b.currentTime = a.currentTime;
+                if (a.paused) { a.play(); b.play(); } else { a.pause(); b.pause(); }
+            };
+            compareBox.replaceChildren(h('label', {}, 'Beside it: ', pick), ' ', h('button#play-both', {onclick: together}, 'Play / pause both'), slot);
             show(others[0]);
         } catch (e) { fail(e); }
     };

@@ -338,6 +338,34 @@ class ConsoleIT {
         wait.until(d -> d.findElements(By.cssSelector("tr[data-id='" + id + "']")).isEmpty());
     }
 
+    @Test
+    @Order(7)
+    void aRetakeWithOneChangeIsRenderedAndComparedSideBySide() {
+        WebDriverWait wait = open("#/takes/" + runId + "/" + takeId, takeId, "the take test opened a take");
+        first(wait, By.id("retake-change")).sendKeys("same shot, switch to 85 mm");
+        browser.findElement(By.id("retake-change-button")).click();
+        String diff = first(wait, By.cssSelector("#retake-result pre.diff")).getText();
+        assertTrue(diff.contains("85"), diff);
+
+        // The new prompt rendered by a second run, followed on its page until it ends.
+        DailiesClient.Answer started = new DailiesClient(base).post("api/projects/" + projectId + "/runs?mode=sync", "application/json", new byte[0]);
+        assertEquals(202, started.status(), started.body());
+        long second = started.json().getJsonNumber("id").longValue();
+        browser.get(base + "#/runs/" + second);
+        waiting(Duration.ofMinutes(5)).until(d -> "COMPLETED".equals(d.findElement(By.id("run-progress")).getAttribute("data-status")));
+
+        browser.get(base + "#/takes/" + runId + "/" + takeId);
+        first(wait, By.id("compare-button")).click();
+        first(wait, By.id("video-b"));
+        assertTrue(browser.findElement(By.cssSelector("#compare-take")).getText().contains("run #" + second),
+                browser.findElement(By.cssSelector("#compare-take")).getText());
+        waiting(Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(browser.executeScript(
+                "return ['video-a', 'video-b'].every(id => document.getElementById(id).readyState >= 2);")));
+        // The prompt's diff to the previous version names the change.
+        String promptDiff = browser.findElements(By.cssSelector("pre.diff")).stream().map(WebElement::getText).reduce("", String::concat);
+        assertTrue(promptDiff.contains("85"), promptDiff);
+    }
+
     /** Opens a page of the console once the test before has left what it needs. */
     private WebDriverWait open(String route, Object needed, String why) {
         Assumptions.assumeTrue(needed != null, why);
