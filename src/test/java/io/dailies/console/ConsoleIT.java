@@ -1,6 +1,7 @@
 package io.dailies.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,17 +117,7 @@ class ConsoleIT {
         wait.until(d -> !d.findElements(By.id("drop-zone")).isEmpty());
         browser.findElement(By.id("upload-project")).sendKeys(PROJECT);
         byte[] workbook = Files.readAllBytes(Deployments.sample("sample-shot-list.xlsx").toPath());
-        // A real drag-and-drop cannot come from outside the browser in WebDriver: the page builds the File from the
-        // bytes and the drop zone receives the same DragEvent a desktop drop would give it.
-        browser.executeScript("""
-                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
-                const file = new File([bytes], arguments[1], {type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'});
-                const data = new DataTransfer();
-                data.items.add(file);
-                const zone = document.getElementById('drop-zone');
-                zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));
-                zone.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
-                """, Base64.getEncoder().encodeToString(workbook), "sample-shot-list.xlsx");
+        drop(workbook, "sample-shot-list.xlsx");
         // The upload shows its progress bar at once.
         waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#upload-progress progress")).isEmpty());
 
@@ -364,6 +355,51 @@ class ConsoleIT {
         // The prompt's diff to the previous version names the change.
         String promptDiff = browser.findElements(By.cssSelector("pre.diff")).stream().map(WebElement::getText).reduce("", String::concat);
         assertTrue(promptDiff.contains("85"), promptDiff);
+    }
+
+    @Test
+    @Order(8)
+    void aRejectedDropShowsItsIssuesAndBulkVerdictsReachTheGrid() {
+        WebDriverWait wait = open("#/imports", projectId, "the import test imported the project");
+        first(wait, By.id("upload-project")).sendKeys("Refused " + UUID.randomUUID().toString().substring(0, 8));
+        drop("Scene,Take,Length\nA,1,four\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "not-a-shot-list.csv");
+        WebElement refused = waiting(Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("section.import")).stream()
+                .filter(e -> !"QUEUED".equals(e.getAttribute("data-status")) && !"RUNNING".equals(e.getAttribute("data-status")))
+                .findFirst().orElse(null));
+        assertEquals("REJECTED", refused.getAttribute("data-status"), refused.getText());
+        List<WebElement> issues = refused.findElements(By.cssSelector("table.issues tbody tr"));
+        assertFalse(issues.isEmpty(), refused.getText());
+        assertFalse(refused.getText().contains("Exception"), refused.getText());
+
+        // Two shots of the grid accepted at once, with one note.
+        browser.get(base + "#/projects/" + projectId);
+        List<WebElement> picks = waiting(Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> boxes = d.findElements(By.cssSelector("tr.shot-row input.pick:not(:disabled)"));
+            return boxes.size() >= 3 ? boxes : null;
+        });
+        picks.get(1).click();
+        picks.get(2).click();
+        browser.findElement(By.id("bulk-note")).sendKeys("approved in dailies");
+        browser.findElement(By.id("bulk-accept")).click();
+        wait.until(d -> d.findElements(By.cssSelector("tr.shot-row")).stream()
+                .filter(r -> r.findElement(By.cssSelector(".note-cell")).getText().equals("approved in dailies")
+                        && r.findElement(By.cssSelector(".verdict-cell")).getText().equals("ACCEPT")).count() == 2);
+    }
+
+    /**
+     * A real drag-and-drop cannot come from outside the browser in WebDriver: the page builds the File from the
+     * bytes and the drop zone receives the same DragEvent a desktop drop would give it.
+     */
+    private static void drop(byte[] file, String name) {
+        browser.executeScript("""
+                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+                const file = new File([bytes], arguments[1]);
+                const data = new DataTransfer();
+                data.items.add(file);
+                const zone = document.getElementById('drop-zone');
+                zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true}));
+                zone.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+                """, Base64.getEncoder().encodeToString(file), name);
     }
 
     /** Opens a page of the console once the test before has left what it needs. */
