@@ -41,10 +41,14 @@ export async function imports(openId) {
     }
 
     // An import runs for seconds: its status is read until it ends (the server pushes events for runs only).
+    // It stops when the user leaves the page, and then does not take them back to it.
     async function follow(id, bar) {
-        for (let wait = 300; ; wait = Math.min(wait * 1.5, 2000)) {
+        let left = false;
+        window.dailiesCleanup.push(() => { left = true; });
+        for (let wait = 300; !left; wait = Math.min(wait * 1.5, 2000)) {
             const imp = await get(`shotlists/${id}`);
             const label = `import #${id} ${imp.status}${imp.rows ? ` · ${imp.rows} rows` : ''}`;
+            if (left) return;
             if (FINISHED.includes(imp.status)) {
                 bar.querySelector('progress').value = bar.querySelector('progress').max;
                 bar.querySelector('.progress-label').textContent = label;
