@@ -161,12 +161,17 @@ export async function run(id) {
             if (current.done !== lastDone || !ACTIVE.includes(current.status)) {
                 lastDone = current.done;
                 latest = current;
-                if (!pending) {
+                if (!ACTIVE.includes(current.status)) { // the last event: its state at once, not a refresh later
+                    clearTimeout(pending);
+                    pending = null;
+                    showTakes(current).catch(fail);
+                    showSteps(current).catch(fail);
+                } else if (!pending) {
                     pending = setTimeout(() => {
                         pending = null;
                         showTakes(latest).catch(fail);
                         showSteps(latest).catch(fail);
-                    }, ACTIVE.includes(current.status) ? 2000 : 0);
+                    }, 2000);
                 }
             }
         });
