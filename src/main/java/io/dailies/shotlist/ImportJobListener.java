@@ -36,6 +36,14 @@ public class ImportJobListener extends AbstractJobListener {
         if (job.getBatchStatus() == BatchStatus.FAILED || job.getBatchStatus() == BatchStatus.STOPPED) {
             imports.fail(Long.parseLong(importId), "The import job " + job.getBatchStatus().name().toLowerCase()
                     + (job.getExitStatus() == null ? "" : ": " + job.getExitStatus()));
+            return; // a restart loads from the checked rows
+        }
+        // Completed or rejected: the checked rows have served.
+        try {
+            java.nio.file.Files.deleteIfExists(CheckedRows.of(imports.find(Long.parseLong(importId)).getStoredPath()));
+        } catch (java.io.IOException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(ImportJobListener.class.getName()).warning(
+                    "Import " + importId + ": its checked rows could not be deleted: " + e);
         }
     }
 }

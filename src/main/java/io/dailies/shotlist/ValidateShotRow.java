@@ -44,6 +44,6 @@ public class ValidateShotRow implements ItemProcessor {
             // A written-back workbook's Verdict typed by the producer must be a verdict Dailies knows.
             issues.addAll(WorkbookReviewColumns.read(checked.shot(), context.layout()).errors());
         }
-        return new RowCheck(raw.row(), issues);
+        return new RowCheck(raw.row(), issues, checked.isValid() && issues.isEmpty() ? checked.shot() : null);
     }
 }
