@@ -124,6 +124,11 @@ public class Take {
     public int getProgress() { return progress; }
     public Instant getCompletedAt() { return completedAt; }
     public String getFilePath() { return filePath; }
+
+    /** The thumbnail stored beside a take's file ({@code Castle_SC1-01_take17.jpg} beside its .mp4); null for none. */
+    public static String thumbnailOf(String takeFile) {
+        return takeFile == null ? null : takeFile.replaceFirst("\\.mp4$", ".jpg");
+    }
     public String getFileSha256() { return fileSha256; }
     public long getFileBytes() { return fileBytes; }
     public String getFailure() { return failure; }

@@ -59,7 +59,7 @@ public class TakeMediaResource {
         if (take == null || take.getFilePath() == null) {
             throw ApiProblem.of(Response.Status.NOT_FOUND, "No thumbnail of take " + id + ".");
         }
-        return file(storage.resolve(take.getFilePath().replaceFirst("\\.mp4$", ".jpg")), "image/jpeg", range, null, id);
+        return file(storage.resolve(Take.thumbnailOf(take.getFilePath())), "image/jpeg", range, null, id);
     }
 
     private static Response file(Path file, String type, String rangeHeader, String sha256, long id) {

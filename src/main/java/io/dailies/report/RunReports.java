@@ -108,7 +108,7 @@ public class RunReports {
                 summary.put("Cost " + mode + " (USD)", spent[0].setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
                 summary.put("Takes charged", Long.toString(charged[0]));
                 return summary;
-            }, more, row -> row.takeFile() == null ? null : storage.resolve(row.takeFile().replaceFirst("\\.mp4$", ".jpg")));
+            }, more, row -> row.takeFile() == null ? null : storage.resolve(Take.thumbnailOf(row.takeFile())));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report of run " + runId, e);
         }

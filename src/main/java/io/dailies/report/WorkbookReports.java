@@ -150,7 +150,7 @@ public class WorkbookReports {
         BigDecimal cost = t == null ? null : TakeResult.charged(t) != null ? TakeResult.charged(t)
                 : t.getVideoId() == null || t.getCompletedAt() == null || t.getCostUsd() != null ? null
                 : catalog.model(t.getModel()).map(m -> m.cost(t.getSize(), t.getSeconds(), BillingMode.SYNC)).orElse(null);
-        Path thumbnail = t == null || t.getFilePath() == null ? null : Path.of(t.getFilePath().replaceFirst("\\.mp4$", ".jpg"));
+        Path thumbnail = t == null || t.getFilePath() == null ? null : Path.of(Take.thumbnailOf(t.getFilePath()));
         return new ShotResult(shot.getSequence().getCode(), shot.getCode(),
                 t == null ? "NOT RENDERED" : t.getStatus().name(), takes,
                 t == null ? null : "take " + t.getId(),

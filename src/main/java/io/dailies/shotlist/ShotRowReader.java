@@ -14,9 +14,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
- * Streams the shot list row by row, from the sheets the inspect step found it on. Its checkpoint is the sheet
- * and Excel row last handed out, so a restarted import resumes after it. The validation pass asks to always start over ({@code resume=false}),
- * since it checks rows against each other (duplicates).
+ * The validation pass's reader: streams the shot list row by row, from the sheets the inspect step found it on.
+ * It keeps no checkpoint: the pass checks rows against each other (duplicates), so a restarted one starts over.
  */
 @Dependent
 @Named("shotRowReader")
@@ -25,10 +24,6 @@ public class ShotRowReader extends AbstractItemReader {
     @Inject
     @BatchProperty
     String importId;
-
-    @Inject
-    @BatchProperty
-    String resume;
 
     @Inject
     ImportService imports;
@@ -40,7 +35,6 @@ public class ShotRowReader extends AbstractItemReader {
     ModelCatalog catalog;
 
     private ShotSheetReader sheet;
-    private ShotSheetReader.Position last;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
@@ -50,16 +44,6 @@ public class ShotRowReader extends AbstractItemReader {
         sheet = ShotSheetReader.open(workbook, record.getShotSheets());
         // The processor names columns by their letters in this workbook, and fills blanks from its Settings sheet.
         step.setTransientUserData(new RowContext(sheet.layout(), ProjectSheets.read(workbook, catalog, sheet.sheetNames())));
-        last = sheet.position();
-        if (!"false".equals(resume)) {
-            // An Integer is a checkpoint of a single-sheet reader from before shot lists could span sheets.
-            ShotSheetReader.Position at = checkpoint instanceof ShotSheetReader.Position p ? p
-                    : checkpoint instanceof Integer row ? new ShotSheetReader.Position(0, row) : null;
-            if (at != null) {
-                sheet.skipTo(new ShotSheetReader.Position(at.sheet(), at.row() + 1));
-                last = at;
-            }
-        }
     }
 
     @Override
@@ -67,14 +51,7 @@ public class ShotRowReader extends AbstractItemReader {
         if (!sheet.hasNext()) {
             return null;
         }
-        var row = sheet.next();
-        last = sheet.position();
-        return row;
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
-        return "false".equals(resume) ? null : last;
+        return sheet.next();
     }
 
     @Override

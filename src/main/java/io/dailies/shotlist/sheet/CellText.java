@@ -6,15 +6,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
  * A cell as the text a producer sees in it. Formulas give their saved result (nothing is
@@ -43,81 +36,8 @@ final class CellText {
     /** How formulas without a saved result are explained: whether Dailies tried to compute them. */
     private final FormulaResults.Outcome formulas;
 
-    CellText() {
-        this(FormulaResults.Outcome.NOT_NEEDED);
-    }
-
     CellText(FormulaResults.Outcome formulas) {
         this.formulas = formulas;
-    }
-
-    String of(Cell cell) {
-        return value(cell).text();
-    }
-
-    Value value(Cell cell) {
-        if (cell == null) {
-            return Value.BLANK;
-        }
-        try {
-            CellType type = cell.getCellType();
-            if (type == CellType.FORMULA) {
-                if (!hasSavedResult(cell)) {
-                    return new Value("", formulas.explain(place(cell), formula(cell)));
-                }
-                type = cell.getCachedFormulaResultType();
-            }
-            String text = switch (type) {
-                case STRING -> cell.getStringCellValue();
-                case NUMERIC -> number(cell);
-                case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-                case ERROR -> error(cell);
-                default -> "";
-            };
-            return new Value(clean(text), null);
-        } catch (RuntimeException e) {
-            // One odd cell (a value its own type cannot parse) is that cell's problem, not the workbook's.
-            return new Value("", unreadable(e));
-        }
-    }
-
-    /**
-     * Whether a formula cell carries the result its program computed. Excel, LibreOffice and Google Sheets save
-     * one; scripts (openpyxl, pandas, many exporters) write the formula alone, as {@code <f>..</f><v/>}.
-     */
-    static boolean hasSavedResult(Cell cell) {
-        if (cell instanceof XSSFCell x) {
-            CTCell ct = x.getCTCell();
-            return ct.isSetV() && (!ct.getV().isEmpty() || ct.getT() == STCellType.STR);
-        }
-        CellType cached = cell.getCachedFormulaResultType();
-        if (cached == CellType.BLANK) {
-            return false;
-        }
-        // The streaming reader keeps the saved text as it was; an empty one is a result only for a text formula.
-        return cached == CellType.STRING || !cell.getStringCellValue().isEmpty();
-    }
-
-    /** "Shots!K5", the key of {@link FormulaResults.Outcome#failures()}. */
-    private static String place(Cell cell) {
-        return CellIssue.place(cell.getSheet().getSheetName(), cell.getRowIndex() + 1,
-                HeaderRow.letter(cell.getColumnIndex()), null);
-    }
-
-    private static String formula(Cell cell) {
-        try {
-            return cell.getCellFormula();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private String number(Cell cell) {
-        double value = cell.getNumericCellValue();
-        CellStyle style = cell.getCellStyle();
-        short formatIndex = style == null ? 0 : style.getDataFormat();
-        String format = style == null ? null : style.getDataFormatString();
-        return number(value, formatIndex, format, () -> cell.getLocalDateTimeCellValue());
     }
 
     private String number(double value, int formatIndex, String format, Supplier<LocalDateTime> asDate) {
@@ -131,8 +51,7 @@ final class CellText {
     }
 
     /**
-     * A cell as the sheet's XML holds it ({@link XlsxSheets}), as the producer sees it: the same reading as
-     * {@link #value(Cell)}.
+     * A cell as the sheet's XML holds it ({@link XlsxSheets}), as the producer sees it.
      *
      * @param type       the cell's t attribute: s, inlineStr, str, b, e, d or n (null)
      * @param raw        the text of its v element; null when it has none
@@ -165,6 +84,7 @@ final class CellText {
             };
             return new Value(clean(text), null);
         } catch (RuntimeException e) {
+            // One odd cell (a value its own type cannot parse) is that cell's problem, not the workbook's.
             return new Value("", unreadable(e));
         }
     }
@@ -195,20 +115,6 @@ final class CellText {
 
     private static String time(LocalTime t) {
         return (t.getSecond() == 0 ? MINUTES : SECONDS).format(t);
-    }
-
-    private static String error(Cell cell) {
-        if (cell.getCellType() == CellType.ERROR) {
-            try {
-                return FormulaError.forInt(cell.getErrorCellValue()).getString();
-            } catch (RuntimeException e) {
-                // fall through to the text form
-            }
-        }
-        // The streaming reader has no error code for a formula's cached error, only text like "ERROR:  #REF!".
-        String s = cell.getStringCellValue();
-        int hash = s == null ? -1 : s.indexOf('#');
-        return hash >= 0 ? s.substring(hash).strip() : "#VALUE!";
     }
 
     /** Trims spaces, including non-breaking ones pasted from the web, and normalises line breaks. */

@@ -20,8 +20,11 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
  * Formulas saved without their results. Excel, LibreOffice and Google Sheets store each formula's result beside it,
@@ -113,7 +116,7 @@ public final class FormulaResults {
             for (Sheet sheet : wb) {
                 for (Row row : sheet) {
                     for (Cell cell : row) {
-                        if (cell.getCellType() != CellType.FORMULA || CellText.hasSavedResult(cell)) {
+                        if (cell.getCellType() != CellType.FORMULA || hasSavedResult((XSSFCell) cell)) {
                             continue;
                         }
                         if (evaluator == null) {
@@ -151,6 +154,16 @@ public final class FormulaResults {
             }
             return new Readable(copy, new Outcome(true, inflatedBytes, failures));
         }
+    }
+
+    /**
+     * Whether a formula cell carries the result its program computed. Excel, LibreOffice and Google Sheets save
+     * one; scripts (openpyxl, pandas, many exporters) write the formula alone, as {@code <f>..</f><v/>}. The same
+     * rule as {@link CellText}'s for a cell read from the sheet's XML.
+     */
+    static boolean hasSavedResult(XSSFCell cell) {
+        CTCell ct = cell.getCTCell();
+        return ct.isSetV() && (!ct.getV().isEmpty() || ct.getT() == STCellType.STR);
     }
 
     /** Why a formula cannot be computed, from what the evaluator said and the functions it calls. */

@@ -1,6 +1,5 @@
 package io.dailies.shotlist.sheet;
 
-import com.github.pjfanning.xlsx.StreamingReader;
 import io.dailies.platform.workbook.WorkbookGuard;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -53,12 +51,6 @@ public final class SafeWorkbook {
         return WorkbookPartsCheck.require(xlsx);
     }
 
-    /** Checked, then opened with the streaming reader: a window of 100 rows in memory, whatever the size. */
-    public static Workbook streaming(Path xlsx) throws IOException, ShotSheetFormatException {
-        check(xlsx);
-        return streamingUnchecked(xlsx);
-    }
-
     /**
      * Checked, then opened to be read sheet by sheet ({@link XlsxSheets}); a small workbook whose formulas were saved
      * without results (written by a script) is read from a copy with them computed ({@link FormulaResults}).
@@ -72,16 +64,6 @@ public final class SafeWorkbook {
             throw unreadable(e);
         }
         return XlsxSheets.open(readable.path(), readable.formulas());
-    }
-
-    /** The streaming reader on a file {@link #check} passed. */
-    static Workbook streamingUnchecked(Path xlsx) throws ShotSheetFormatException {
-        try {
-            return StreamingReader.builder().rowCacheSize(100).bufferSize(4096).open(xlsx.toFile());
-        } catch (RuntimeException e) {
-            // OpenException, ReadException, NotOfficeXmlFileException...: a zip, but not a workbook we can read
-            throw unreadable(e);
-        }
     }
 
     /**

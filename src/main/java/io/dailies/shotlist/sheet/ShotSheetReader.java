@@ -135,8 +135,7 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         } catch (RuntimeException e) {
             // The library's own guards (e.g. POI's zip-bomb ratio) or a broken part: the producer's file, not our bug.
             closeQuietly(workbook, e);
-            throw new ShotSheetFormatException(List.of(CellIssue.workbook(null,
-                    "The file could not be read as an .xlsx workbook (" + reason(e) + "): " + WorkbookFileCheck.SAVE_AS_XLSX)), e);
+            throw SafeWorkbook.unreadable(e);
         }
     }
 
@@ -215,15 +214,19 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
     private static List<Candidate> requireComplete(List<Candidate> named) throws ShotSheetFormatException {
         for (Candidate c : named) {
             if (c.score() < MIN_HEADER_SCORE) {
-                throw new ShotSheetFormatException(CellIssue.workbook(c.name(), "No header row found in the first "
-                        + HEADER_SEARCH_ROWS + " rows of sheet '" + c.name() + "': put a row of column headers such as "
-                        + "Sequence, Shot, Subject & Action, Camera & Movement above the shots"));
+                throw noHeader(c.name());
             }
             if (!c.complete()) {
                 throw missingColumns(c);
             }
         }
         return named;
+    }
+
+    private static ShotSheetFormatException noHeader(String sheet) {
+        return new ShotSheetFormatException(CellIssue.workbook(sheet, "No header row found in the first "
+                + HEADER_SEARCH_ROWS + " rows of sheet '" + sheet + "': put a row of column headers such as "
+                + "Sequence, Shot, Subject & Action, Camera & Movement above the shots"));
     }
 
     private static ShotSheetFormatException missingColumns(Candidate c) {
@@ -267,9 +270,7 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
             throws ShotSheetFormatException {
         Candidate c = candidate(0, name, rows);
         if (c.score() < MIN_HEADER_SCORE) {
-            throw new ShotSheetFormatException(CellIssue.workbook(name, "No header row found in the first "
-                    + HEADER_SEARCH_ROWS + " rows of sheet '" + name + "': put a row of column headers such as "
-                    + "Sequence, Shot, Subject & Action, Camera & Movement above the shots"));
+            throw noHeader(name);
         }
         // A CSV file has no sheet name to stand for a missing Sequence column.
         HeaderRow header = HeaderRow.of(c.header().row(), c.head().get(c.best()).cells());
@@ -450,14 +451,6 @@ public final class ShotSheetReader implements AutoCloseable, Iterator<RawShotRow
         } catch (Exception e) {
             throw new IOException(e);
         }
-    }
-
-    private static String reason(Throwable e) {
-        String m = e.getMessage();
-        if (m == null && e.getCause() != null) {
-            m = e.getCause().getMessage();
-        }
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
     private static void closeQuietly(AutoCloseable workbook, Exception primary) {

@@ -1190,7 +1190,7 @@ public final class StreamedWorkbook implements Closeable {
     }
 
     /** Passes over the current element's subtree; ends on its end tag. */
-    private static void skip(XMLStreamReader r) throws XMLStreamException {
+    static void skip(XMLStreamReader r) throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
             int ev = r.next();

@@ -182,7 +182,7 @@ final class XlsxSheets implements AutoCloseable {
                         int row = r == null ? previousRow + 1 : Integer.parseInt(r);
                         previousRow = row;
                         if (row < fromRow) {
-                            skip(reader);
+                            StreamedWorkbook.skip(reader);
                             continue;
                         }
                         return row(row);
@@ -253,7 +253,7 @@ final class XlsxSheets implements AutoCloseable {
                             }
                             inline.append(reader.getElementText());
                         }
-                        case "rPh", "extLst" -> skip(reader);
+                        case "rPh", "extLst" -> StreamedWorkbook.skip(reader);
                         default -> {
                         }
                     }
@@ -409,7 +409,7 @@ final class XlsxSheets implements AutoCloseable {
                                 si.append(r.getElementText());
                             }
                         }
-                        case "rPh" -> skip(r);
+                        case "rPh" -> StreamedWorkbook.skip(r);
                         default -> {
                         }
                     }
@@ -424,18 +424,5 @@ final class XlsxSheets implements AutoCloseable {
             SHARED.put(key, new SoftReference<>(table));
         }
         return table;
-    }
-
-    /** Passes over the current element's subtree; ends on its end tag. */
-    private static void skip(XMLStreamReader r) throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int e = r.next();
-            if (e == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (e == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
     }
 }

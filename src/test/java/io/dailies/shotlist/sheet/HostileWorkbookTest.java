@@ -214,7 +214,7 @@ class HostileWorkbookTest {
         Path hostile = write(HostileWorkbooks.doctypeAfterComments(TestWorkbooks.sample(), 8_000));
         assertGuarded(assertThrows(ShotSheetFormatException.class, () -> ShotSheetReader.open(hostile)));
         assertGuarded(assertThrows(ShotSheetFormatException.class, () -> ProjectSheets.read(hostile)));
-        assertGuarded(assertThrows(ShotSheetFormatException.class, () -> SafeWorkbook.streaming(hostile)));
+        assertGuarded(assertThrows(ShotSheetFormatException.class, () -> SafeWorkbook.forReading(hostile)));
         assertGuarded(assertThrows(ShotSheetFormatException.class, () -> SafeWorkbook.inMemory(hostile)));
         for (long inMemoryBytes : new long[]{SafeWorkbook.IN_MEMORY_BYTES, 0}) {
             assertGuarded(assertThrows(ShotSheetFormatException.class, () -> AnnotatedWorkbook.annotate(hostile,
