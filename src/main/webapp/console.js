@@ -1,6 +1,7 @@
 // The console: a page per hash route, each a plain ES module under js/. Nothing here polls: runs move by
-// server-sent events, everything else loads when its page opens or after an action.
-import {fail, h, leave, say} from './js/lib.js';
+// server-sent events, everything else loads when its page opens or after an action. It opens once the
+// session is read (the sign-in page when there is none) and shows only what the user's roles allow.
+import {call, enforceRoles, fail, h, leave, loadSession, say, user} from './js/lib.js';
 
 const routes = [
     [/^#?\/?$/, () => import('./js/projects.js').then(m => m.projects())],
@@ -13,6 +14,7 @@ const routes = [
     [/^#\/runs\/(\d+)$/, id => import('./js/runs.js').then(m => m.run(Number(id)))],
     [/^#\/jobs$/, () => import('./js/runs.js').then(m => m.jobs())],
     [/^#\/settings$/, () => import('./js/settings.js').then(m => m.settings())],
+    [/^#\/settings\/users$/, () => import('./js/users.js').then(m => m.users())],
     [/^#\/settings\/(\d+)$/, id => import('./js/settings.js').then(m => m.settings(Number(id)))],
     [/^#\/schedules$/, () => import('./js/schedules.js').then(m => m.schedules())],
     [/^#\/schedules\/(\d+)$/, id => import('./js/schedules.js').then(m => m.schedules(Number(id)))],
@@ -39,9 +41,29 @@ async function route() {
     view.replaceChildren(h('p', {}, 'No such page. ', h('a', {href: '#/'}, 'Projects')));
 }
 
-const name = document.getElementById('reviewer-name');
-name.value = localStorage.getItem('dailies-reviewer') || '';
-name.addEventListener('change', () => localStorage.setItem('dailies-reviewer', name.value.trim()));
+async function signOut() {
+    try {
+        await call('session', {method: 'DELETE', signedOut: true});
+    } catch (e) {
+        console.warn(e); // signed out already: the sign-in page either way
+    }
+    location.replace('signin.html');
+}
 
-window.addEventListener('hashchange', route);
-route();
+async function start() {
+    try {
+        await loadSession(); // a 401 has gone to the sign-in page
+    } catch (e) {
+        if (e.status !== 401) fail(e);
+        return;
+    }
+    enforceRoles();
+    document.getElementById('signed-in-user').textContent = user.username;
+    document.getElementById('signed-in-user').title = `your account (${user.roles.join(', ')})`;
+    document.getElementById('sign-out').addEventListener('click', signOut);
+    document.getElementById('who').hidden = false;
+    window.addEventListener('hashchange', route);
+    await route();
+}
+
+start();

@@ -1,5 +1,5 @@
-// Imports: drop a workbook (or pick it), watch the upload and the import job, read the issues and warnings,
-// download the annotated workbook and the project's write-back.
+// Imports: drop a workbook (or pick it; producer), watch the upload and the import job, read the issues and
+// warnings, download the annotated workbook and the project's write-back.
 import {fail, get, h, page, progressBar, say, status, table, updateProgress, upload, when} from './lib.js';
 
 const FINISHED = ['COMPLETED', 'REJECTED', 'FAILED', 'STOPPED', 'ABANDONED'];
@@ -62,10 +62,12 @@ export async function imports(openId) {
     }
 
     document.getElementById('view').replaceChildren(
-        h('h2', {}, 'Import a shot list'),
-        h('p', {}, h('label', {}, 'Project ', project), ' ',
-            h('label', {title: 'Import the valid rows and list the others, instead of refusing the whole workbook'}, partial, ' valid rows only')),
-        zone, progress, detail,
+        h('section#import-form', {'data-needs': 'producer'},
+            h('h2', {}, 'Import a shot list'),
+            h('p', {}, h('label', {}, 'Project ', project), ' ',
+                h('label', {title: 'Import the valid rows and list the others, instead of refusing the whole workbook'}, partial, ' valid rows only')),
+            zone, progress),
+        detail,
         h('h2', {}, 'Imports'),
         table(['#', 'File', 'Project', 'Status', 'Rows', 'New', 'Updated', 'Issues', 'Started'], items.map(i => h('tr', {dataset: {id: i.id}},
             h('td', {}, h('a', {href: `#/imports/${i.id}`}, i.id)), h('td', {}, i.filename),

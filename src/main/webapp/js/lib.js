@@ -1,5 +1,6 @@
 // Shared by every page: calls to the API (same-origin credentials, the CSRF cookie echoed as a header, the
-// server's problem detail as the error), a few DOM builders, progress bars and the status line.
+// console's X-Requested-With, the server's problem detail as the error, the sign-in page on a 401), the
+// signed-in user and what their roles allow, a few DOM builders, progress bars and the status line.
 
 export class ApiError extends Error {
     constructor(status, detail, body) {
@@ -14,8 +15,12 @@ function csrf() {
     return m ? decodeURIComponent(m[1]) : null;
 }
 
+// Sent on every call: the server then answers a 401 without `WWW-Authenticate: Basic`, so the browser never
+// opens its own password dialog; the console goes to its sign-in page instead.
+const REQUESTED_WITH = 'dailies-console';
+
 export function headers(extra = {}) {
-    const h = {...extra};
+    const h = {'X-Requested-With': REQUESTED_WITH, ...extra};
     const token = csrf();
     if (token) h['X-CSRF-Token'] = token;
     return h;
@@ -29,17 +34,35 @@ async function problem(r) {
     }
     // Only the problem's detail (or title) is shown, never a body that could be a stack trace.
     const detail = body?.detail || body?.title || `${r.status} ${r.statusText}`;
-    return new ApiError(r.status, detail, body);
+    const error = new ApiError(r.status, detail, body);
+    // A 429 or 503 says how long to wait: seconds, or an HTTP date.
+    const retry = r.headers.get('Retry-After');
+    if (retry) error.retryAfter = /^\d+$/.test(retry.trim()) ? Number(retry) : Math.max(0, (Date.parse(retry) - Date.now()) / 1000) || null;
+    return error;
 }
 
-/** A call to /api/...: resolves to {body, response}; rejects with an ApiError carrying the problem's detail. */
-export async function call(path, {method = 'GET', json, body, headers: extra = {}} = {}) {
+/** The sign-in page, asked to come back here (this page and its route) once the user has signed in. */
+export function signIn() {
+    const here = location.pathname + location.search + location.hash;
+    location.replace('signin.html?next=' + encodeURIComponent(here));
+}
+
+/**
+ * A call to /api/...: resolves to {body, response}; rejects with an ApiError carrying the problem's detail.
+ * A 401 (not signed in, or the session ended) goes to the sign-in page, unless `signedOut` says the caller
+ * expects it (the sign-in page itself).
+ */
+export async function call(path, {method = 'GET', json, body, headers: extra = {}, signedOut = false} = {}) {
     const h = headers(extra);
     if (json !== undefined) {
         h['Content-Type'] = 'application/json';
         body = JSON.stringify(json);
     }
     const r = await fetch('api/' + path, {method, body, headers: h, credentials: 'same-origin'});
+    if (r.status === 401 && !signedOut) {
+        signIn();
+        throw new ApiError(401, 'Your session has ended: sign in again.', null);
+    }
     if (!r.ok) throw await problem(r);
     const type = r.headers.get('content-type') || '';
     return {body: type.includes('json') ? await r.json() : null, response: r};
@@ -76,6 +99,7 @@ export function upload(path, form, onProgress) {
         x.onload = () => {
             let body = null;
             try { body = JSON.parse(x.responseText); } catch { body = null; }
+            if (x.status === 401) signIn();
             if (x.status >= 200 && x.status < 300) resolve(body);
             else reject(new ApiError(x.status, body?.detail || body?.title || `${x.status} ${x.statusText}`, body));
         };
@@ -153,8 +177,38 @@ export function fail(e) {
     say(e instanceof ApiError ? e.message : 'Something went wrong: ' + (e?.message ?? e), 'error');
 }
 
-export function reviewer() {
-    return localStorage.getItem('dailies-reviewer') || 'console';
+// The signed-in user and their effective roles (GET /api/session). Each role implies the ones before it.
+export const ROLES = ['viewer', 'reviewer', 'producer', 'admin'];
+export const user = {username: null, roles: []};
+
+/** Reads the session; a 401 goes to the sign-in page. */
+export async function loadSession() {
+    Object.assign(user, await get('session'));
+    return user;
+}
+
+/** Whether the signed-in user has the role (or a higher one: the server lists every effective role). */
+export function can(role) {
+    const rank = ROLES.indexOf(role);
+    return user.roles.includes(role) || (rank >= 0 && user.roles.some(r => ROLES.indexOf(r) > rank));
+}
+
+/**
+ * The one place that applies the roles to the page: an element marked data-needs="reviewer|producer|admin"
+ * is removed unless the user has that role. It runs on the page as loaded and on every element added later
+ * (a MutationObserver), so a page only marks its actions; console.css also hides them until this has run.
+ * The server refuses them anyway: this is so a viewer is not offered buttons that answer 403.
+ */
+export function enforceRoles(root = document.body) {
+    const strip = node => {
+        if (node.nodeType !== Node.ELEMENT_NODE) return;
+        if (node.matches('[data-needs]') && !can(node.dataset.needs)) { node.remove(); return; }
+        for (const el of node.querySelectorAll('[data-needs]')) if (!can(el.dataset.needs)) el.remove();
+    };
+    strip(root);
+    new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(strip)))
+        .observe(root, {childList: true, subtree: true});
+    document.body.dataset.roles = ROLES.filter(can).join(' ');
 }
 
 export const CRITERIA = [

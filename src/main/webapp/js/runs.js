@@ -1,6 +1,6 @@
 // Runs and jobs: start a run with its parameters, follow every active run live over server-sent events (the
-// page never polls), stop or restart where the run's state allows, cost so far against the estimate and the
-// budget, the report, and every job execution of the repository.
+// page never polls), stop, restart or abandon where the run's state allows (producer), cost so far against the
+// estimate and the budget, the report, and every job execution of the repository.
 import {all, fail, get, h, leave, page, post, progressBar, say, status, table, updateProgress, usd, when} from './lib.js';
 
 const ACTIVE = ['QUEUED', 'RUNNING'];
@@ -18,13 +18,17 @@ function live(runId, onRun) {
 const progressOf = r => progressBar(r.done, r.total, `${r.done} / ${r.total} shots`);
 
 function actions(r, after) {
-    const act = (label, path, cls) => h('button.' + cls, {onclick: async e => {
+    const act = (label, path, cls, confirmation) => h('button.' + cls, {'data-needs': 'producer', onclick: async e => {
+        if (confirmation && !confirm(confirmation)) return;
         e.target.disabled = true;
         try { await post(path); say(`Run #${r.id}: ${label.toLowerCase()} asked.`); await after(); } catch (err) { fail(err); e.target.disabled = false; }
     }}, label);
+    const ended = ['FAILED', 'STOPPED'].includes(r.status);
     return h('span.run-actions', {},
         ACTIVE.includes(r.status) ? act('Stop', `runs/${r.id}/stop`, 'stop-run') : '',
-        ['FAILED', 'STOPPED'].includes(r.status) ? act('Restart', `runs/${r.id}/restart`, 'restart-run') : '',
+        ended ? act('Restart', `runs/${r.id}/restart`, 'restart-run') : '',
+        ended ? act('Abandon', `runs/${r.id}/abandon`, 'abandon-run',
+            `Abandon run #${r.id}? It can no longer be restarted; its takes and their costs stay.`) : '',
         r.report && r.status === 'COMPLETED' ? h('a.report-link', {href: r.report.replace(/^\//, '')}, 'report.xlsx') : '');
 }
 
@@ -80,12 +84,13 @@ export async function runs() {
         } catch (err) { fail(err); e.target.disabled = false; }
     };
     document.getElementById('view').replaceChildren(
-        h('h2', {}, 'Start a run'),
-        projects.items.length ? h('div.start-form', {},
-            h('label', {}, 'Project ', project), ' ', h('label', {}, 'Mode ', mode), ' ',
-            h('label', {}, 'Concurrency ', concurrency), ' ', h('label', {title: 'ask a judge model for a second opinion'}, judge, ' judge'), ' ',
-            h('button#start-run.start-run', {onclick: start}, 'Start run'), ' ', estimate)
-            : h('p', {}, 'No project yet: ', h('a', {href: '#/imports'}, 'import a shot list'), '.'),
+        h('section#start-section', {'data-needs': 'producer'},
+            h('h2', {}, 'Start a run'),
+            projects.items.length ? h('div.start-form', {},
+                h('label', {}, 'Project ', project), ' ', h('label', {}, 'Mode ', mode), ' ',
+                h('label', {}, 'Concurrency ', concurrency), ' ', h('label', {title: 'ask a judge model for a second opinion'}, judge, ' judge'), ' ',
+                h('button#start-run.start-run', {onclick: start}, 'Start run'), ' ', estimate)
+                : h('p', {}, 'No project yet: ', h('a', {href: '#/imports'}, 'import a shot list'), '.')),
         h('h2', {}, 'Runs'),
         table(['#', 'Project', 'Mode', 'Status', 'Progress', 'Started', ''], list.items.map(runRow), 'runs'),
         list.total > list.items.length ? h('p.list-count', {}, `The newest ${list.items.length} of ${list.total} runs.`) : '');
@@ -215,5 +220,5 @@ export async function jobs(state = {job: '', status: '', offset: 0}) {
         }), 'jobs'),
         h('p.pager', {}, state.offset > 0 ? h('button', {onclick: () => again({offset: Math.max(0, state.offset - 100)})}, '← newer') : '',
             ` ${list.total} executions `, state.offset + 100 < list.total ? h('button', {onclick: () => again({offset: state.offset + 100})}, 'older →') : ''),
-        h('p.muted', {}, 'Abandoning an execution is not in the API: a stopped or failed run is restarted from its page.'));
+        h('p.muted', {}, 'A stopped or failed run is restarted or abandoned from its page (Runs).'));
 }

@@ -1,4 +1,5 @@
-// Schedules of a project: the nightly windows, their firings, create, pause/resume and delete; the morning dailies.
+// Schedules of a project: the nightly windows, their firings, create, pause/resume and delete (producer); the
+// morning dailies.
 import {call, fail, h, page, post, projectPicker, say, status, table, usd, when} from './lib.js';
 
 const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
@@ -64,16 +65,17 @@ export async function schedules(projectId) {
                 h('td', {}, s.id), h('td', {}, s.days.join(' ')), h('td', {}, `${s.start}–${s.end}`), h('td', {}, s.zone),
                 h('td', {}, usd(s.budgetUsd)), h('td', {}, s.mode), h('td', {}, s.shots), h('td', {}, s.paused ? '' : when(s.nextWindowOpens)),
                 h('td', {}, s.paused ? 'paused' : 'active'),
-                h('td', {}, h('button.pause', {onclick: () => pause(s)}, s.paused ? 'Resume' : 'Pause'), ' ',
+                h('td', {}, h('button.pause', {'data-needs': 'producer', onclick: () => pause(s)}, s.paused ? 'Resume' : 'Pause'), ' ',
                     h('button.firings-button', {onclick: () => firings(s, box)}, 'Firings'), ' ',
-                    h('button.delete', {onclick: () => remove(s)}, 'Delete'))),
+                    h('button.delete', {'data-needs': 'producer', onclick: () => remove(s)}, 'Delete'))),
                 h('tr', {}, h('td', {colSpan: 10}, box))];
         }), 'schedules') : h('p.muted', {}, 'No schedule.'),
-        h('h3', {}, 'New schedule'),
-        h('form#schedule-form', {onsubmit: create},
-            h('p', {}, days), h('p', {}, h('label', {}, 'From ', start), ' ', h('label', {}, 'to ', end), ' ', h('label', {}, 'zone ', zone)),
-            h('p', {}, h('label', {}, 'Night budget $', budget), ' ', h('label', {}, 'mode ', mode), ' ', h('label', {}, 'shots ', shots), ' ', recipients),
-            h('button#create-schedule', {type: 'submit'}, 'Create')),
+        h('section#new-schedule', {'data-needs': 'producer'},
+            h('h3', {}, 'New schedule'),
+            h('form#schedule-form', {onsubmit: create},
+                h('p', {}, days), h('p', {}, h('label', {}, 'From ', start), ' ', h('label', {}, 'to ', end), ' ', h('label', {}, 'zone ', zone)),
+                h('p', {}, h('label', {}, 'Night budget $', budget), ' ', h('label', {}, 'mode ', mode), ' ', h('label', {}, 'shots ', shots), ' ', recipients),
+                h('button#create-schedule', {type: 'submit'}, 'Create'))),
         h('h3', {}, 'Morning dailies'),
         dailies.items.length ? h('ul', {}, h('li', {}, h('a', {href: `api/projects/${projectId}/dailies/latest`}, 'the latest')),
             dailies.items.map(d => h('li', {}, h('a', {href: (d.dailies ?? `/api/projects/${projectId}/dailies/${d.id}`).replace(/^\//, '')}, `${d.windowDate ?? d.night ?? d.id}`), ' ', d.outcome ?? '')))

@@ -1,19 +1,24 @@
 // Settings of a project: its scoring thresholds (saved with If-Match, so a change made meanwhile is not
-// overwritten) and its budget, which the API shows but takes from the workbook's Settings sheet.
-import {all, ApiError, call, fail, h, projectPicker, say, table, usd} from './lib.js';
+// overwritten; producer) and its budget, which the API shows but takes from the workbook's Settings sheet;
+// the provider (its address and whether a key is set, never the key) and the model catalog; the way to the
+// users page.
+import {all, ApiError, call, can, fail, get, h, projectPicker, say, table, usd} from './lib.js';
+
+const accounts = () => h('p.links', {}, h('a#users-link', {href: '#/settings/users'}, can('admin') ? 'Users and your password' : 'Your password'));
 
 export async function settings(projectId) {
     const {projects, pick} = await projectPicker('settings-project', projectId, '#/settings');
     const view = document.getElementById('view');
     if (!projectId) {
-        view.replaceChildren(h('h2', {}, 'Settings'), h('p', {}, h('label', {}, 'Project ', pick)), await catalog());
+        const [p, c] = await Promise.all([provider(), catalog()]);
+        view.replaceChildren(h('h2', {}, 'Settings'), accounts(), h('p', {}, h('label', {}, 'Project ', pick)), p, c);
         return;
     }
     const project = projects.find(p => p.id === projectId) ?? (await call(`projects/${projectId}`)).body;
     const {body: t, response} = await call(`projects/${projectId}/thresholds`);
     const etag = response.headers.get('ETag');
     const names = Object.keys(t.effective);
-    const inputs = new Map(names.map(n => [n, h('input', {name: n, type: 'number', step: 'any', size: 8,
+    const inputs = new Map(names.map(n => [n, h('input', {name: n, type: 'number', step: 'any', size: 8, disabled: !can('producer'),
         value: t.overrides?.[n] ?? '', placeholder: String(t.defaults?.[n] ?? '')})]));
     const save = async e => {
         e.preventDefault();
@@ -28,18 +33,32 @@ export async function settings(projectId) {
             else fail(err);
         }
     };
+    const [p, c] = await Promise.all([provider(), catalog()]);
     view.replaceChildren(
-        h('h2', {}, 'Settings'), h('p', {}, h('label', {}, 'Project ', pick)),
+        h('h2', {}, 'Settings'), accounts(), h('p', {}, h('label', {}, 'Project ', pick)),
         h('h3', {}, 'Budget'),
         h('p', {}, `${usd(project.budgetUsd)} — set by the workbook's Settings sheet on import; the API has no call to change it.`),
         h('h3', {}, 'Scoring thresholds'),
         h('form#thresholds-form', {onsubmit: save},
             table(['Threshold', 'In effect', 'Default', 'This project'], names.map(n => h('tr', {},
                 h('td', {}, n), h('td', {}, String(t.effective[n])), h('td.muted', {}, String(t.defaults?.[n] ?? '')), h('td', {}, inputs.get(n)))), 'thresholds'),
-            h('p', {}, h('button#save-thresholds', {type: 'submit'}, 'Save'), ' ',
-                h('button', {type: 'button', onclick: () => { inputs.forEach(i => { i.value = ''; }); }}, 'Clear (back to the defaults)'),
+            h('p', {}, h('button#save-thresholds', {type: 'submit', 'data-needs': 'producer'}, 'Save'), ' ',
+                h('button#clear-thresholds', {type: 'button', 'data-needs': 'producer', onclick: () => { inputs.forEach(i => { i.value = ''; }); }}, 'Clear (back to the defaults)'),
                 h('span.muted', {}, ` version ${etag ?? '?'}`))),
-        await catalog());
+        p, c);
+}
+
+// The video provider: where takes are sent and whether a key is set. The key itself never leaves the server.
+async function provider() {
+    try {
+        const p = await get('provider');
+        return h('section#provider', {}, h('h3', {}, 'Provider ', h('span.muted', {}, '(set by configuration)')),
+            h('p', {}, 'Base URL ', h('code#provider-url', {}, p.baseUrl ?? '—'), ' · API key ',
+                h('strong#provider-key', {dataset: {set: String(Boolean(p.keySet))}}, p.keySet ? 'set' : 'not set'),
+                h('span.muted', {}, ' (never shown)')));
+    } catch (e) {
+        return h('section#provider', {}, h('h3', {}, 'Provider'), h('p.muted', {}, e.message));
+    }
 }
 
 // The model catalog, read-only: it changes by configuration (dailies.catalog.file), not through the API.

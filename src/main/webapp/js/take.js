@@ -1,7 +1,7 @@
 // Take review: the take plays from the server (Range requests, so seeking works), the prompt and its diff,
 // each criterion with what was measured and why it failed, verdicts with a note (A accept, V review,
-// R retake), a retake with one named change, and a second take of the same shot side by side.
-import {all, ApiError, CRITERIA, fail, get, h, leave, page, post, reviewer, say, scoreCell, status, table, usd,
+// R retake; reviewer), a retake with one named change (producer), and a second take of the same shot side by side.
+import {all, ApiError, can, CRITERIA, fail, get, h, leave, page, post, say, scoreCell, status, table, usd,
     verdictBadge, when} from './lib.js';
 
 const player = (take, id) => h('figure.player', {},
@@ -24,11 +24,12 @@ export async function review(runId, takeId, shotId) {
     const latest = versions[versions.length - 1];
     const sc = take.score;
 
-    const note = h('textarea#review-note', {rows: 3, cols: 50, placeholder: 'note (Esc, then A / V / R)',
+    const note = h('textarea#review-note', {rows: 3, cols: 50, placeholder: 'note (Esc, then A / V / R)', 'data-needs': 'reviewer',
         onkeydown: e => { if (e.key === 'Escape') e.target.blur(); }});
     const give = async verdict => {
         try {
-            await post(`takes/${takeId}/reviews`, {verdict, notes: note.value.trim() || null, reviewer: reviewer()});
+            // The reviewer is the signed-in user: the server takes it from the session.
+            await post(`takes/${takeId}/reviews`, {verdict, notes: note.value.trim() || null});
             say(`${verdict} recorded for ${take.sequence}-${take.shot}.`);
             await review(runId, takeId, take.shotId);
         } catch (e) { fail(e); }
@@ -70,7 +71,7 @@ export async function review(runId, takeId, shotId) {
     leave(); // a redraw after a verdict replaces the key handler, it does not add a second one
     const onKey = e => {
         if (e.target.matches('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
-        const verdict = {a: 'ACCEPT', v: 'REVIEW', r: 'RETAKE'}[e.key.toLowerCase()];
+        const verdict = can('reviewer') ? {a: 'ACCEPT', v: 'REVIEW', r: 'RETAKE'}[e.key.toLowerCase()] : undefined;
         if (verdict) { e.preventDefault(); give(verdict); }
         else if (e.key === ' ') { e.preventDefault(); const v = document.getElementById('video-a'); v.paused ? v.play() : v.pause(); }
     };
@@ -90,12 +91,12 @@ export async function review(runId, takeId, shotId) {
                 h('h3', {}, 'Verdict ', h('span#take-verdict', {}, verdictBadge(take.verdict))),
                 take.review ? h('p.muted', {}, `Last review: ${take.review.verdict} by ${take.review.reviewer ?? '?'} ${when(take.review.reviewedAt)} — ${take.review.notes ?? ''}`) : '',
                 note,
-                h('div.verdict-buttons', {},
+                h('div.verdict-buttons', {'data-needs': 'reviewer'},
                     h('button#accept-button.accept', {onclick: () => give('ACCEPT'), title: 'A'}, 'Accept (A)'),
                     h('button#review-button.review', {onclick: () => give('REVIEW'), title: 'V'}, 'Review (V)'),
                     h('button#retake-button.retake', {onclick: () => give('RETAKE'), title: 'R'}, 'Retake (R)')),
-                h('h3', {}, 'Retake with one change'),
-                h('p', {}, change, ' ', h('button#retake-change-button', {onclick: retake}, 'Make new prompt')), retakeOut,
+                h('div.retake-form', {'data-needs': 'producer'}, h('h3', {}, 'Retake with one change'),
+                    h('p', {}, change, ' ', h('button#retake-change-button', {onclick: retake}, 'Make new prompt')), retakeOut),
                 h('h3', {}, 'Criteria'),
                 sc ? table(['Criterion', 'Score', 'Why'], [
                     ...CRITERIA.map(([k, label]) => h('tr', {}, h('td', {}, label), scoreCell(sc[k], passMark), h('td.why', {}, sc.notes?.[k] ?? ''))),
@@ -112,5 +113,5 @@ export async function review(runId, takeId, shotId) {
         reviews.length ? h('div', {}, h('h3', {}, 'Reviews'), table(['When', 'Verdict', 'Reviewer', 'Source', 'Notes'],
             reviews.map(r => h('tr', {}, h('td', {}, when(r.reviewedAt)), h('td', {}, verdictBadge(r.verdict)), h('td', {}, r.reviewer ?? ''),
                 h('td', {}, r.source ?? ''), h('td', {}, r.notes ?? ''))))) : '',
-        h('p.muted', {}, 'Keys: A accept · V review · R retake · Space play/pause. Status ', status(take.status)));
+        h('p.muted', {}, can('reviewer') ? 'Keys: A accept · V review · R retake · Space play/pause. Status ' : 'Keys: Space play/pause. Status ', status(take.status)));
 }

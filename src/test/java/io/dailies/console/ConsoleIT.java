@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
+import io.dailies.it.Workbooks;
 import io.dailies.report.RunReport;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.net.URL;
@@ -53,8 +55,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in Debian's headless Chromium on the real server, one deployment and one browser for the class,
- * in the order a producer works: a shot list dropped on the import page, a run started and followed live, a take
- * played, a RETAKE with a note given and found in the grid and the run's report.
+ * in the order a producer works: signed in through the sign-in page, a shot list dropped on the import page, a
+ * run started and followed live, a take played, a RETAKE with a note given and found in the grid and the run's
+ * report; then bulk render and omit, a run stopped and abandoned, users managed, and a viewer who is offered no
+ * action and whose own call is refused.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -110,10 +114,70 @@ class ConsoleIT {
     }
 
     @Test
+    @Order(0)
+    void theSignInPageShowsTheServersDetailForAWrongPasswordAndLandsWhereTheUserWasGoing() {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "#/projects");
+        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        // Not signed in: the console goes to its sign-in page, asking to come back to the projects.
+        wait.until(d -> d.getCurrentUrl().contains("/signin.html?next="));
+        // The console's calls carry X-Requested-With, so a 401 asks the browser for no password of its own.
+        DailiesClient.Answer anonymous = new DailiesClient(base).anonymous().get("api/projects", "X-Requested-With", "dailies-console");
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertEquals(null, anonymous.header("WWW-Authenticate"), "no Basic challenge for the console");
+
+        // Too many wrong passwords for a name: the lockout's detail, and the button waits out its Retry-After.
+        String stranger = "nobody-" + UUID.randomUUID().toString().substring(0, 6);
+        first(wait, By.id("signin-username")).sendKeys(stranger);
+        WebElement button = browser.findElement(By.id("signin-button"));
+        for (int attempt = 1; attempt <= 10 && !browser.findElement(By.id("signin-wait")).isDisplayed(); attempt++) {
+            WebElement password = browser.findElement(By.id("signin-password"));
+            password.clear();
+            password.sendKeys("guess-" + attempt);
+            button.click();
+            String answered = String.valueOf(attempt); // the page counts the answers it has shown
+            wait.until(d -> answered.equals(d.findElement(By.id("signin-form")).getAttribute("data-answers")));
+        }
+        assertTrue(browser.findElement(By.id("signin-wait")).getText().matches("try again in \\d+ s"),
+                browser.findElement(By.id("signin-wait")).getText());
+        assertFalse(button.isEnabled(), "the button waits out the lockout");
+        DailiesClient.Answer locked = new DailiesClient(base).anonymous().postJson("api/session",
+                "{\"username\": \"" + stranger + "\", \"password\": \"one-more\"}");
+        assertEquals(429, locked.status(), locked.body());
+        assertNotNull(locked.header("Retry-After"));
+        // The server's detail (it counts down the seconds, so they are left out of the comparison).
+        assertEquals(locked.json().getString("detail").replaceAll("\\d+", "N"),
+                browser.findElement(By.id("signin-error")).getText().replaceAll("\\d+", "N"));
+
+        browser.get(base + "#/projects");
+        wait.until(d -> d.getCurrentUrl().contains("/signin.html?next=") && d.findElement(By.id("signin-button")).isEnabled());
+        first(wait, By.id("signin-username")).sendKeys(DailiesClient.ADMIN_USER);
+        browser.findElement(By.id("signin-password")).sendKeys("not-the-password");
+        browser.findElement(By.id("signin-button")).click();
+        String shown = wait.until(d -> d.findElements(By.id("signin-error")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+        DailiesClient.Answer refused = new DailiesClient(base).anonymous().postJson("api/session",
+                "{\"username\": \"" + DailiesClient.ADMIN_USER + "\", \"password\": \"not-the-password\"}");
+        assertEquals(401, refused.status(), refused.body());
+        assertEquals(refused.json().getString("detail"), shown, "the server's detail");
+        assertTrue(browser.getCurrentUrl().contains("/signin.html"), browser.getCurrentUrl());
+
+        WebElement password = browser.findElement(By.id("signin-password"));
+        password.clear();
+        password.sendKeys(DailiesClient.ADMIN_PASSWORD);
+        browser.findElement(By.id("signin-button")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#/projects"));
+        wait.until(d -> DailiesClient.ADMIN_USER.equals(d.findElement(By.id("signed-in-user")).getText()));
+        first(wait, By.xpath("//main//h2[text()='Projects']"));
+        // The reviewer is the signed-in user now: no name to type in the header.
+        assertTrue(browser.findElements(By.id("reviewer-name")).isEmpty());
+        assertTrue(browser.findElement(By.id("sign-out")).isDisplayed());
+    }
+
+    @Test
     @Order(1)
     void aShotListDroppedOnTheImportPageIsImported() throws Exception {
-        browser.get(base + "#/imports");
-        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        WebDriverWait wait = go("#/imports");
         wait.until(d -> !d.findElements(By.id("drop-zone")).isEmpty());
         browser.findElement(By.id("upload-project")).sendKeys(PROJECT);
         byte[] workbook = Files.readAllBytes(Deployments.sample("sample-shot-list.xlsx").toPath());
@@ -271,8 +335,7 @@ class ConsoleIT {
         Assumptions.assumeTrue(projectId != null, "the import test imported the project");
         DailiesClient api = new DailiesClient(base);
         String thresholds = "api/projects/" + projectId + "/thresholds";
-        browser.get(base + "#/settings/" + projectId);
-        WebDriverWait wait = waiting(Duration.ofSeconds(30));
+        WebDriverWait wait = go("#/settings/" + projectId);
         WebElement passMark = first(wait, By.cssSelector("#thresholds-form input[name=passMark]"));
 
         // Someone else saves meanwhile: the page's version is stale, the server refuses, the page says why.
@@ -302,6 +365,11 @@ class ConsoleIT {
         assertEquals(200, models.status());
         assertEquals(models.array().size(), models.total());
         assertEquals("sora-2", models.array().getJsonObject(0).getString("name"));
+
+        // The provider: its address and whether a key is set, never the key.
+        JsonObject provider = api.get("api/provider").json();
+        assertEquals(provider.getString("baseUrl"), first(wait, By.id("provider-url")).getText());
+        assertEquals(provider.getBoolean("keySet") ? "set" : "not set", browser.findElement(By.id("provider-key")).getText());
     }
 
     @Test
@@ -386,6 +454,231 @@ class ConsoleIT {
                         && r.findElement(By.cssSelector(".verdict-cell")).getText().equals("ACCEPT")).count() == 2);
     }
 
+    @Test
+    @Order(9)
+    void selectedShotsAreRenderedByTheirOwnRunAndOmittedAndBroughtBack() {
+        WebDriverWait wait = open("#/projects/" + projectId, projectId, "the import test imported the project");
+        DailiesClient api = new DailiesClient(base);
+        // Two shots the first run rendered and scored, so the provider takes them again.
+        List<WebElement> rows = wait.until(d -> {
+            List<WebElement> r = d.findElements(By.cssSelector("tr.shot-row")).stream()
+                    .filter(e -> !e.findElements(By.cssSelector(".status-SCORED")).isEmpty()).toList();
+            return r.size() >= 2 ? r : null;
+        });
+        String first = rows.get(0).getAttribute("data-shot-id");
+        String second = rows.get(1).getAttribute("data-shot-id");
+        rows.get(0).findElement(By.cssSelector("input.pick")).click();
+        rows.get(1).findElement(By.cssSelector("input.pick")).click();
+        browser.findElement(By.id("bulk-render")).click();
+        // A run of just those two shots, linked from the grid.
+        WebElement link = first(wait, By.id("bulk-run-link"));
+        long rendered = Long.parseLong(link.getAttribute("href").replaceAll(".*#/runs/(\\d+)$", "$1"));
+        assertEquals(2, api.get("api/runs/" + rendered).json().getInt("total"));
+        link.click();
+        waiting(Duration.ofMinutes(5)).until(d -> "COMPLETED".equals(d.findElement(By.id("run-progress")).getAttribute("data-status")));
+        Set<String> shots = new java.util.HashSet<>();
+        for (jakarta.json.JsonValue t : api.all("api/runs/" + rendered + "/takes")) {
+            shots.add(String.valueOf(t.asJsonObject().getJsonNumber("shotId").longValue()));
+        }
+        assertEquals(Set.of(first, second), shots, "the run rendered the selected shots only");
+
+        // Omitted: the shot leaves the grid's shots in the film, shows among the omitted, and comes back.
+        browser.get(base + "#/projects/" + projectId);
+        first(wait, By.cssSelector("tr.shot-row[data-shot-id='" + first + "'] input.pick")).click();
+        browser.findElement(By.id("bulk-omit")).click();
+        wait.until(d -> d.findElement(By.id("flash")).getText().equals("1 shot omitted."));
+        wait.until(d -> d.findElements(By.cssSelector("tr.shot-row[data-shot-id='" + first + "']")).isEmpty()
+                && !d.findElements(By.cssSelector("tr.shot-row")).isEmpty());
+        assertTrue(omitted(api).contains(first), "omitted: " + omitted(api));
+        browser.findElement(By.cssSelector("#filter-omitted option[value='true']")).click();
+        first(wait, By.cssSelector("tr.shot-row.omitted[data-shot-id='" + first + "'] input.pick")).click();
+        browser.findElement(By.id("bulk-bring-back")).click();
+        wait.until(d -> d.findElement(By.id("flash")).getText().equals("1 shot brought back."));
+        wait.until(d -> d.findElements(By.cssSelector("tr.shot-row[data-shot-id='" + first + "']")).isEmpty());
+        assertFalse(omitted(api).contains(first), "brought back: " + omitted(api));
+
+        // Nothing selected: the page says so, no call is made.
+        browser.get(base + "#/projects/" + projectId);
+        first(wait, By.id("bulk-render")).click();
+        wait.until(d -> d.findElement(By.id("flash")).getText().startsWith("Select shots first"));
+    }
+
+    @Test
+    @Order(10)
+    void aRunStoppedFromItsPageIsAbandoned() {
+        DailiesClient api = new DailiesClient(base);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        JsonObject imported = api.importShotlist("abandon-" + tag + ".xlsx", Workbooks.shots(tag, 2), "Abandon " + tag);
+        long project = imported.getJsonNumber("projectId").longValue();
+        // One generation never finishes at the provider, so the run is running when the page stops it.
+        assertEquals(200, api.put("emulator/v1/control/faults", "{\"seed\":7,\"rules\":[{\"fault\":\"stuck\",\"prompt\":\"" + tag + "-1 \"}]}").status());
+        try {
+            DailiesClient.Answer started = api.post("api/projects/" + project + "/runs?mode=sync", null, new byte[0]);
+            assertEquals(202, started.status(), started.body());
+            long run = started.json().getJsonNumber("id").longValue();
+            WebDriverWait wait = go("#/runs/" + run);
+            waiting(Duration.ofSeconds(30)).until(d -> "RUNNING".equals(d.findElement(By.id("run-progress")).getAttribute("data-status"))
+                    && api.get("emulator/v1/control/faults").json().getJsonArray("rules").getJsonObject(0).getInt("fired") == 1);
+            first(wait, By.cssSelector("#run-actions button.stop-run")).click();
+            waiting(Duration.ofSeconds(60)).until(d -> "STOPPED".equals(d.findElement(By.id("run-progress")).getAttribute("data-status")));
+            first(wait, By.cssSelector("#run-actions button.restart-run"));
+            first(wait, By.cssSelector("#run-actions button.abandon-run")).click();
+            browser.switchTo().alert().accept();
+            String status = wait.until(d -> {
+                String s = d.findElement(By.cssSelector("#run-status")).getText();
+                return s.equals("STOPPED") || s.isEmpty() ? null : s;
+            });
+            assertEquals(api.get("api/runs/" + run).json().getString("status"), status);
+            assertTrue(browser.findElements(By.cssSelector("#run-actions button")).isEmpty(), "nothing more to do with an abandoned run");
+            // Abandoned once: a second time is refused with the server's detail.
+            DailiesClient.Answer again = api.post("api/runs/" + run + "/abandon", null, new byte[0]);
+            assertEquals(409, again.status(), again.body());
+        } finally {
+            api.delete("emulator/v1/control/faults");
+        }
+    }
+
+    @Test
+    @Order(11)
+    void anAdminCreatesAUserChangesTheirRoleDisablesEnablesAndSetsTheirPassword() {
+        WebDriverWait wait = go("#/settings");
+        first(wait, By.id("users-link")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#/settings/users"));
+        String name = "ana-" + UUID.randomUUID().toString().substring(0, 6);
+        first(wait, By.id("new-username")).sendKeys(name);
+        browser.findElement(By.id("new-password")).sendKeys("first-password-" + name);
+        browser.findElement(By.cssSelector("#new-role option[value='reviewer']")).click();
+        browser.findElement(By.id("create-user")).click();
+        By row = By.cssSelector("table.users tr[data-username='" + name + "']");
+        assertTrue(first(wait, row).getText().contains("reviewer"), browser.findElement(row).getText());
+        DailiesClient api = new DailiesClient(base);
+        assertEquals(200, api.as(name, "first-password-" + name).get("api/session").status());
+
+        browser.findElement(row).findElement(By.cssSelector("select.role-select option[value='producer']")).click();
+        browser.findElement(row).findElement(By.cssSelector("button.save-role")).click();
+        wait.until(d -> d.findElement(row).findElement(By.cssSelector("td.roles")).getText().contains("producer"));
+        assertTrue(userOf(api, name).getJsonArray("roles").toString().contains("producer"));
+
+        browser.findElement(row).findElement(By.cssSelector("button.disable-user")).click();
+        wait.until(d -> "false".equals(d.findElement(row).getAttribute("data-enabled")));
+        assertEquals(401, api.as(name, "first-password-" + name).get("api/session").status(), "a disabled user cannot sign in");
+        browser.findElement(row).findElement(By.cssSelector("button.enable-user")).click();
+        wait.until(d -> "true".equals(d.findElement(row).getAttribute("data-enabled")));
+
+        browser.findElement(row).findElement(By.cssSelector("input.user-password")).sendKeys("second-password-" + name);
+        browser.findElement(row).findElement(By.cssSelector("button.set-password")).click();
+        wait.until(d -> d.findElement(By.id("flash")).getText().equals(name + ": password set."));
+        assertEquals(200, api.as(name, "second-password-" + name).get("api/session").status());
+        assertEquals(401, api.as(name, "first-password-" + name).get("api/session").status());
+
+        // The last enabled admin cannot be disabled: the server's detail is shown.
+        browser.findElement(By.cssSelector("table.users tr[data-username='" + DailiesClient.ADMIN_USER + "'] button.disable-user")).click();
+        String refused = wait.until(d -> d.findElements(By.cssSelector("#flash.flash-error")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).findFirst().orElse(null));
+        DailiesClient.Answer last = api.post("api/users/" + DailiesClient.ADMIN_USER + "/disable", null, new byte[0]);
+        assertEquals(409, last.status(), last.body());
+        assertEquals(last.json().getString("detail"), refused);
+    }
+
+    @Test
+    @Order(12)
+    void aViewerIsOfferedNoActionAndTheirOwnCallIsRefused() {
+        Assumptions.assumeTrue(runId != null && takeId != null, "the run and take tests rendered a take");
+        String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "viewer-password-" + viewer;
+        DailiesClient.Answer created = new DailiesClient(base).postJson("api/users",
+                "{\"username\": \"" + viewer + "\", \"password\": \"" + password + "\", \"roles\": [\"viewer\"]}");
+        assertEquals(201, created.status(), created.body());
+
+        // Signed out as the admin, signed in as the viewer from the page they asked for.
+        WebDriverWait wait = go("#/projects/" + projectId, viewer, password);
+        wait.until(d -> d.findElements(By.cssSelector("tr.shot-row")).size() >= 3);
+        assertNoActions("the grid", "#bulk-accept", "#bulk-render", "#bulk-omit", "input.pick", "#bulk-note", "div.bulk");
+        assertFalse(browser.findElements(By.cssSelector("tr.shot-row a.review-link")).isEmpty(), "a viewer still opens takes");
+
+        browser.get(base + "#/runs/" + runId);
+        first(wait, By.cssSelector("#run-takes table.takes"));
+        assertNoActions("the run", "#run-actions button");
+        browser.get(base + "#/runs");
+        first(wait, By.cssSelector("table.runs tbody tr"));
+        assertNoActions("the runs", "#start-run", "#start-section", "table.runs button");
+
+        browser.get(base + "#/takes/" + runId + "/" + takeId);
+        first(wait, By.cssSelector("table.criteria"));
+        assertNoActions("the take", "#accept-button", "#review-button", "#retake-button", "#review-note", "#retake-change-button");
+        String verdict = browser.findElement(By.id("take-verdict")).getText();
+        new Actions(browser).sendKeys("a").perform(); // the keys give no verdict either
+        assertEquals(verdict, browser.findElement(By.id("take-verdict")).getText());
+
+        browser.get(base + "#/imports");
+        first(wait, By.cssSelector("table.imports"));
+        assertNoActions("the imports", "#drop-zone", "#upload-project");
+        browser.get(base + "#/settings/" + projectId);
+        first(wait, By.cssSelector("#thresholds-form input[name=passMark]"));
+        assertNoActions("the settings", "#save-thresholds", "#clear-thresholds");
+        assertFalse(browser.findElement(By.cssSelector("#thresholds-form input[name=passMark]")).isEnabled());
+        browser.get(base + "#/schedules/" + projectId);
+        first(wait, By.xpath("//main//h3[text()='Morning dailies']"));
+        assertNoActions("the schedules", "#create-schedule", "button.pause", "button.delete");
+        browser.get(base + "#/settings/users");
+        first(wait, By.id("my-password-form"));
+        assertNoActions("the users page", "#new-user-form", "table.users");
+        assertTrue(browser.findElements(By.cssSelector("[data-needs]")).isEmpty(), "no element a viewer may not use is on the page");
+        // What a viewer may change: their own password, a call with their session and its CSRF token.
+        String changed = password + "-2";
+        browser.findElement(By.id("my-password")).sendKeys(changed);
+        browser.findElement(By.id("my-password-again")).sendKeys(changed);
+        browser.findElement(By.id("change-my-password")).click();
+        wait.until(d -> d.findElement(By.id("flash")).getText().equals("Your password is changed."));
+        assertEquals(200, new DailiesClient(base).as(viewer, changed).get("api/session").status());
+
+        // The viewer's own call from the page, with their session and CSRF token: the server refuses it.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answer = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const csrf = decodeURIComponent((document.cookie.match(/(?:^|;\\s*)dailies-csrf=([^;]*)/) || [])[1] || '');
+                fetch('api/projects/' + arguments[0] + '/runs', {method: 'POST', credentials: 'same-origin',
+                        headers: {'X-Requested-With': 'dailies-console', 'X-CSRF-Token': csrf, 'Content-Type': 'application/json'},
+                        body: JSON.stringify({shots: []})})
+                    .then(async r => done({status: r.status, csrf: csrf, body: await r.text()}), e => done({status: -1, body: String(e)}));
+                """, projectId);
+        assertFalse(String.valueOf(answer.get("csrf")).isEmpty(), "the session's CSRF cookie is readable: " + answer);
+        assertEquals(403L, ((Number) answer.get("status")).longValue(), String.valueOf(answer));
+        // The viewer's session itself says what they may do.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> session = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('api/session', {headers: {'X-Requested-With': 'dailies-console'}}).then(r => r.json()).then(done, e => done({error: String(e)}));
+                """);
+        assertEquals(viewer, session.get("username"));
+        assertEquals(List.of("viewer"), session.get("roles"));
+
+        // Signed out, the console is the sign-in page again.
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/signin.html"));
+        browser.get(base + "#/runs");
+        wait.until(d -> d.getCurrentUrl().contains("/signin.html?next="));
+    }
+
+    private static void assertNoActions(String page, String... selectors) {
+        for (String selector : selectors) {
+            List<WebElement> found = browser.findElements(By.cssSelector(selector));
+            assertTrue(found.isEmpty(), page + " offers a viewer " + selector + ": " + found.stream().map(WebElement::getText).toList());
+        }
+    }
+
+    private static Set<String> omitted(DailiesClient api) {
+        return api.all("api/projects/" + projectId + "/shots?omitted=true").stream()
+                .map(v -> String.valueOf(v.asJsonObject().getJsonNumber("id").longValue())).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static JsonObject userOf(DailiesClient api, String name) {
+        DailiesClient.Answer users = api.get("api/users");
+        assertEquals(200, users.status(), users.body());
+        return users.array().stream().map(jakarta.json.JsonValue::asJsonObject).filter(u -> u.getString("username").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not in " + users.body()));
+    }
+
     /**
      * A real drag-and-drop cannot come from outside the browser in WebDriver: the page builds the File from the
      * bytes and the drop zone receives the same DragEvent a desktop drop would give it.
@@ -405,8 +698,42 @@ class ConsoleIT {
     /** Opens a page of the console once the test before has left what it needs. */
     private WebDriverWait open(String route, Object needed, String why) {
         Assumptions.assumeTrue(needed != null, why);
+        return go(route);
+    }
+
+    /** Opens a page of the console as the admin, through the sign-in page when the browser is not signed in as the admin. */
+    private WebDriverWait go(String route) {
+        return go(route, DailiesClient.ADMIN_USER, DailiesClient.ADMIN_PASSWORD);
+    }
+
+    private WebDriverWait go(String route, String user, String password) {
+        WebDriverWait wait = waiting(Duration.ofSeconds(30));
         browser.get(base + route);
-        return waiting(Duration.ofSeconds(30));
+        String who = wait.until(d -> d.getCurrentUrl().contains("/signin.html") ? ""
+                : d.findElements(By.id("signed-in-user")).stream().map(WebElement::getText).filter(t -> !t.isEmpty()).findFirst().orElse(null));
+        if (who.equals(user)) {
+            return wait;
+        }
+        if (!who.isEmpty()) {
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(d -> d.getCurrentUrl().contains("/signin.html"));
+            browser.get(base + route);
+        }
+        signIn(wait, user, password);
+        wait.until(d -> d.getCurrentUrl().endsWith(route));
+        return wait;
+    }
+
+    /** Signs in on the sign-in page the console has sent the browser to; it goes back where it was. */
+    private static void signIn(WebDriverWait wait, String user, String password) {
+        wait.until(d -> d.getCurrentUrl().contains("/signin.html"));
+        WebElement name = first(wait, By.id("signin-username"));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("signin-password")).sendKeys(password);
+        browser.findElement(By.id("signin-button")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/signin.html")
+                && d.findElements(By.id("signed-in-user")).stream().anyMatch(e -> e.getText().equals(user)));
     }
 
     private static WebElement first(WebDriverWait wait, By by) {
