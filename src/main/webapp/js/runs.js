@@ -10,7 +10,8 @@ function live(runId, onRun) {
     const source = new EventSource(`api/runs/${runId}/events`, {withCredentials: true});
     source.addEventListener('progress', e => onRun(JSON.parse(e.data)));
     // The server closes the stream when the run ends; EventSource would reconnect, so it is closed here.
-    source.onerror = () => source.close();
+    // An EventSource cannot tell a 401 from an end: the session is read, which goes to sign-in if it has ended.
+    source.onerror = () => { source.close(); get('session').catch(() => { /* a 401 has gone to the sign-in page */ }); };
     window.dailiesCleanup.push(() => source.close());
     return source;
 }
@@ -23,8 +24,10 @@ function actions(r, after) {
         e.target.disabled = true;
         try { await post(path); say(`Run #${r.id}: ${label.toLowerCase()} asked.`); await after(); } catch (err) { fail(err); e.target.disabled = false; }
     }}, label);
-    const ended = ['FAILED', 'STOPPED'].includes(r.status);
+    // An abandoned run keeps its STOPPED or FAILED status, with who abandoned it and when: never restarted.
+    const ended = ['FAILED', 'STOPPED'].includes(r.status) && !r.abandonedAt;
     return h('span.run-actions', {},
+        r.abandonedAt ? h('span.abandoned.muted', {}, `abandoned${r.abandonedBy ? ' by ' + r.abandonedBy : ''} ${when(r.abandonedAt)} `) : '',
         ACTIVE.includes(r.status) ? act('Stop', `runs/${r.id}/stop`, 'stop-run') : '',
         ended ? act('Restart', `runs/${r.id}/restart`, 'restart-run') : '',
         ended ? act('Abandon', `runs/${r.id}/abandon`, 'abandon-run',
