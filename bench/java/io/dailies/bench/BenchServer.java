@@ -53,6 +53,9 @@ final class BenchServer implements AutoCloseable {
                 .redirectOutput(base.resolve("log/bench-console.log").toFile());
         // The default provider URL names port 8080; with an offset the built-in emulator is elsewhere.
         builder.environment().put("DAILIES_PROVIDER_BASE_URL", "http://127.0.0.1:" + (8080 + portOffset) + "/emulator/v1");
+        // The benchmark signs in as the first admin, the way README's operator would make it.
+        builder.environment().put("DAILIES_ADMIN_USER", io.dailies.it.DailiesClient.ADMIN_USER);
+        builder.environment().put("DAILIES_ADMIN_PASSWORD", io.dailies.it.DailiesClient.ADMIN_PASSWORD);
         Process p = builder.start();
         BenchServer server = new BenchServer(p, base, URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/").toURL());
         try {
@@ -79,7 +82,8 @@ final class BenchServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url.toURI().resolve("api/projects")).build(),
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url.toURI().resolve("api/projects")).header("Authorization",
+                        io.dailies.it.DailiesClient.basic(io.dailies.it.DailiesClient.ADMIN_USER, io.dailies.it.DailiesClient.ADMIN_PASSWORD)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;

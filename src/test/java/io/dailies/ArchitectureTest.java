@@ -25,6 +25,7 @@ class ArchitectureTest {
     static final Map<String, List<String>> MAY_USE = Map.ofEntries(
             Map.entry("core", List.of()),
             Map.entry("platform", List.of()),
+            Map.entry("access", List.of("platform")),
             Map.entry("provider", List.of("platform")),
             Map.entry("prompt", List.of("core", "platform", "provider")),
             Map.entry("production", List.of("core", "platform", "provider", "prompt")),

@@ -5,6 +5,8 @@ import io.dailies.platform.Filters;
 import io.dailies.platform.Page;
 import io.dailies.platform.PageRequest;
 import io.dailies.platform.Paging;
+import io.dailies.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The job repository as an operator sees it: every execution of Dailies' jobs, newest first, a page at a
@@ -30,6 +33,8 @@ import java.util.List;
  */
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class JobsResource {
 
     @Inject

@@ -50,6 +50,18 @@ public class Run {
     @Embedded
     private JobTracking job;
 
+    /** The shots a producer picked for this run (the console's selection); empty: every shot {@link #getShots()} names. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "run_picked_shot", joinColumns = @JoinColumn(name = "run_id"))
+    @Column(name = "shot_id", nullable = false)
+    private java.util.Set<Long> pickedShots = new java.util.HashSet<>();
+
+    /** Set when a producer abandons a stopped or failed run: it is never restarted (a new run renders its shots). */
+    private Instant abandonedAt;
+
+    @Column(length = 64)
+    private String abandonedBy;
+
     /** The job listener, a restart or stop request and the report step may change a run at once. */
     @Version
     private int version;
@@ -116,6 +128,19 @@ public class Run {
     public void setReportFile(String reportFile) { this.reportFile = reportFile; }
     public String getFailure() { return job.failure(); }
     public JobTracking getJob() { return job; }
+    public java.util.Set<Long> getPickedShots() { return pickedShots; }
+    public void pick(java.util.Collection<Long> shotIds) { pickedShots.addAll(shotIds); }
+    public Instant getAbandonedAt() { return abandonedAt; }
+    public String getAbandonedBy() { return abandonedBy; }
+
+    /** A STOPPED or FAILED run that will never be restarted. */
+    public void abandon(String by, Instant at) {
+        if (status != Status.STOPPED && status != Status.FAILED) {
+            throw new IllegalStateException("Run " + id + " is " + status + "; only a STOPPED or FAILED run can be abandoned");
+        }
+        abandonedBy = by;
+        abandonedAt = at;
+    }
     public Shots getShots() { return shots == null ? Shots.ALL : shots; }
     public java.math.BigDecimal getCapUsd() { return capUsd; }
     public Instant getSubmitUntil() { return submitUntil; }

@@ -169,6 +169,8 @@ public class Shot {
     public int getLintWarnings() { return lintWarnings; }
 
     public void omit() { this.omitted = true; this.updatedAt = Instant.now(); }
+    /** A producer's choice in the console: left out of runs, or back in (a later import of the workbook decides again). */
+    public void setOmitted(boolean omitted) { this.omitted = omitted; this.updatedAt = Instant.now(); }
 
     public Long getId() { return id; }
     public Sequence getSequence() { return sequence; }

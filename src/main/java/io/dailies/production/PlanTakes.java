@@ -50,7 +50,7 @@ public class PlanTakes extends AbstractBatchlet {
     public String process() {
         Run run = em.find(Run.class, Long.parseLong(runId));
         // All active shots, or a scheduled night's choice (pending or failed ones, within the night's budget).
-        List<Shot> shots = selection.select(run.getProject().getId(), run.getShots(), run.getMode(), run.getCapUsd()).shots();
+        List<Shot> shots = selection.select(run.getProject().getId(), run.getShots(), run.getMode(), run.getCapUsd(), run.getPickedShots()).shots();
         Set<Long> planned = new HashSet<>(em.createQuery("select t.shot.id from Take t where t.run.id = :r", Long.class)
                 .setParameter("r", run.getId()).getResultList());
         PromptBook.Look look = PromptBook.Look.of(run.getProject());

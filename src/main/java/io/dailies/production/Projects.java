@@ -132,6 +132,32 @@ public class Projects {
     }
 
     /** The project; 404 when there is none. */
+    /**
+     * Omits shots from the project's runs, or brings them back; 400 naming ids that are not the project's shots.
+     * The count of shots whose state changed.
+     */
+    @Transactional
+    public int omit(long projectId, java.util.List<Long> shotIds, boolean omitted) {
+        find(projectId);
+        java.util.List<io.dailies.core.Shot> shots = shotIds.isEmpty() ? java.util.List.of() : em.createQuery(
+                "select s from Shot s where s.sequence.project.id = :p and s.id in :ids", io.dailies.core.Shot.class)
+                .setParameter("p", projectId).setParameter("ids", shotIds).getResultList();
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        shots.forEach(s -> found.add(s.getId()));
+        java.util.List<Long> unknown = shotIds.stream().filter(id -> !found.contains(id)).distinct().limit(20).toList();
+        ApiProblem.require(!shotIds.isEmpty(), "shots must name at least one shot id.");
+        ApiProblem.require(unknown.isEmpty(), "shots: " + unknown + " " + (unknown.size() == 1 ? "is not a shot" : "are not shots")
+                + " of project " + projectId + ".");
+        int changed = 0;
+        for (io.dailies.core.Shot shot : shots) {
+            if (shot.isOmitted() != omitted) {
+                shot.setOmitted(omitted);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     @Transactional
     public Project find(long projectId) {
         Project p = em.find(Project.class, projectId);

@@ -38,7 +38,7 @@ public class RunJobs {
         Run registered = runs.register(projectId,
                 options.concurrency() == null ? runs.defaultConcurrency() : options.concurrency(),
                 options.judge() == null ? runs.judgeByDefault() : options.judge(),
-                mode, options.scheduled(), options.allowOverBudget());
+                mode, options.scheduled(), options.allowOverBudget(), options.shots());
         return new Started(registered.getId(), runs.startJob(registered.getId()));
     }
 
@@ -52,6 +52,10 @@ public class RunJobs {
         if (run.getStatus() != Run.Status.FAILED && run.getStatus() != Run.Status.STOPPED) {
             throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + " is " + run.getStatus()
                     + "; only a FAILED or STOPPED run can be restarted.");
+        }
+        if (run.getAbandonedAt() != null) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + " was abandoned by " + run.getAbandonedBy() + " at "
+                    + run.getAbandonedAt() + "; start a new run of the project to render its shots again.");
         }
         Properties params = new Properties();
         params.setProperty("runId", Long.toString(runId));
@@ -85,6 +89,30 @@ public class RunJobs {
         } catch (jakarta.batch.operations.JobExecutionNotRunningException e) {
             throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + "'s job is no longer running.");
         }
+        return views.of(runId);
+    }
+
+    /**
+     * Gives up a STOPPED or FAILED run for good: its job execution is marked ABANDONED in the job repository and the
+     * run can no longer be restarted. Takes it finished stay; shots it left unrendered wait for a new run
+     * ({@code only=unrendered}). 409 when the run is in another state or abandoned already.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public RunView abandon(long runId, String by) {
+        Run run = views.find(runId);
+        if (run.getStatus() != Run.Status.FAILED && run.getStatus() != Run.Status.STOPPED || run.getAbandonedAt() != null) {
+            throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + " is " + run.getStatus()
+                    + (run.getAbandonedAt() != null ? " and abandoned already" : "") + "; only a STOPPED or FAILED run can be abandoned"
+                    + " (stop a running one first).");
+        }
+        if (run.getJobExecutionId() != null) {
+            try {
+                BatchRuntime.getJobOperator().abandon(run.getJobExecutionId());
+            } catch (jakarta.batch.operations.JobExecutionIsRunningException e) {
+                throw ApiProblem.of(Response.Status.CONFLICT, "Run " + runId + "'s job is still winding down; ask again in a moment.");
+            }
+        }
+        runs.abandon(runId, by);
         return views.of(runId);
     }
 }

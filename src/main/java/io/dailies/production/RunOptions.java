@@ -14,8 +14,14 @@ import java.util.Locale;
  * @param mode            "sync", "batch" or "auto" (any case; null or blank is auto: the default rule)
  * @param scheduled       started by the schedule rather than a person
  * @param allowOverBudget start it even past the project's budget
+ * @param shots           the shots picked to render (a JSON body {"shots": [ids]}); empty: every active shot
  */
-public record RunOptions(Integer concurrency, Boolean judge, String mode, boolean scheduled, boolean allowOverBudget) {
+public record RunOptions(Integer concurrency, Boolean judge, String mode, boolean scheduled, boolean allowOverBudget,
+                         java.util.List<Long> shots) {
+
+    public RunOptions(Integer concurrency, Boolean judge, String mode, boolean scheduled, boolean allowOverBudget) {
+        this(concurrency, judge, mode, scheduled, allowOverBudget, java.util.List.of());
+    }
 
     /** The mode asked for, or null for the default rule; 400 when it is none of sync, batch or auto. */
     Run.Mode chosenMode() {

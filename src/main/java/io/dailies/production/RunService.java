@@ -79,6 +79,13 @@ public class RunService {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Run register(long projectId, int concurrency, boolean judge, Run.Mode mode, boolean scheduled, boolean allowOverBudget) {
+        return register(projectId, concurrency, judge, mode, scheduled, allowOverBudget, List.of());
+    }
+
+    /** The same, rendering only the shots picked (none: every active shot); 400 naming a picked shot that cannot be. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Run register(long projectId, int concurrency, boolean judge, Run.Mode mode, boolean scheduled, boolean allowOverBudget,
+                        List<Long> picked) {
         Project project = em.find(Project.class, projectId);
         if (project == null) {
             throw ApiProblem.of(Response.Status.NOT_FOUND, "No project " + projectId + ".");
@@ -91,9 +98,20 @@ public class RunService {
         if (shots == 0) {
             throw ApiProblem.of(Response.Status.CONFLICT, "Project '" + project.getName() + "' has no shots to render; import a shot list first.");
         }
+        if (!picked.isEmpty()) {
+            java.util.Set<Long> renderable = new java.util.HashSet<>(em.createQuery("select s.id from Shot s where s.sequence.project.id = :p"
+                    + " and s.omitted = false and s.id in :ids", Long.class).setParameter("p", projectId).setParameter("ids", picked).getResultList());
+            List<Long> not = picked.stream().filter(id -> !renderable.contains(id)).distinct().limit(20).toList();
+            if (!not.isEmpty()) {
+                throw ApiProblem.of(Response.Status.BAD_REQUEST, "shots: " + not + " " + (not.size() == 1 ? "is not a shot" : "are not shots")
+                        + " of project '" + project.getName() + "' that can be rendered (unknown, of another project, or omitted).");
+            }
+            shots = renderable.size();
+        }
         Run.Mode chosen = mode != null ? mode : scheduled || shots > batchAboveTakes ? Run.Mode.BATCH : Run.Mode.SYNC;
-        checkBudget(project, chosen, allowOverBudget);
+        checkBudget(project, chosen, allowOverBudget, picked);
         Run run = new Run(project, concurrency, judge, Storage.node(), chosen, scheduled);
+        run.pick(picked);
         em.persist(run);
         return run;
     }
@@ -139,7 +157,7 @@ public class RunService {
      * A project with a budget (its Settings sheet) refuses a run that would take its spending past it,
      * unless the request allows it: money is spent only on purpose.
      */
-    private void checkBudget(Project project, Run.Mode mode, boolean allowOverBudget) {
+    private void checkBudget(Project project, Run.Mode mode, boolean allowOverBudget, List<Long> picked) {
         if (project.getBudgetUsd() == null || allowOverBudget) {
             return;
         }
@@ -147,6 +165,9 @@ public class RunService {
                 ? io.dailies.provider.catalog.BillingMode.BATCH : io.dailies.provider.catalog.BillingMode.SYNC;
         java.math.BigDecimal estimate = java.math.BigDecimal.ZERO;
         for (Shot s : em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", project.getId()).getResultList()) {
+            if (!picked.isEmpty() && !picked.contains(s.getId())) {
+                continue;
+            }
             estimate = estimate.add(catalog.model(s.getModel()).map(m -> m.cost(s.getSize(), s.getSeconds(), billing))
                     .orElse(java.math.BigDecimal.ZERO));
         }
@@ -202,6 +223,11 @@ public class RunService {
     public void setStatus(long runId, Run.Status status, String failure) {
         Run run = em.find(Run.class, runId);
         run.moveTo(status, failure);
+    }
+
+    @Transactional
+    public void abandon(long runId, String by) {
+        em.find(Run.class, runId).abandon(by, java.time.Instant.now());
     }
 
     @Transactional

@@ -21,11 +21,13 @@ import java.util.Map;
  * @param jobExecutionId the job execution carrying the run; a start or restart answers with the one it began
  * @param report         the report's path once it is written; null before
  * @param batches        its Batch API jobs, only in GET /api/runs/{id} (absent, not null, elsewhere)
+ * @param abandonedAt    when a producer abandoned the stopped or failed run (it is never restarted); null if not
+ * @param abandonedBy    who abandoned it
  */
 public record RunView(long id, long projectId, String project, String status, int concurrency, boolean judge,
                       String mode, boolean scheduled, long total, long done, Map<String, Long> takes,
                       Long jobExecutionId, Instant createdAt, Instant finishedAt, String failure, String report,
-                      @JsonbNillable(false) List<BatchView> batches) {
+                      @JsonbNillable(false) List<BatchView> batches, Instant abandonedAt, String abandonedBy) {
 
     /**
      * One Batch API job of the run (its takes, or its judge requests) and where it stands at the provider.
@@ -55,18 +57,19 @@ public record RunView(long id, long projectId, String project, String status, in
                 run.getConcurrency(), run.isJudge(), run.getMode().name().toLowerCase(Locale.ROOT), run.isScheduled(),
                 Math.max(total, run.getTotalTakes()), done, byStatus, run.getJobExecutionId(), run.getCreatedAt(),
                 run.getFinishedAt(), run.getFailure(),
-                run.getReportFile() == null ? null : "/api/runs/" + run.getId() + "/report", null);
+                run.getReportFile() == null ? null : "/api/runs/" + run.getId() + "/report", null, run.getAbandonedAt(),
+                run.getAbandonedBy());
     }
 
     /** The same run, answered with the job execution a start or restart has just begun. */
     RunView startedAs(long execution) {
         return new RunView(id, projectId, project, status, concurrency, judge, mode, scheduled, total, done, takes,
-                execution, createdAt, finishedAt, failure, report, batches);
+                execution, createdAt, finishedAt, failure, report, batches, abandonedAt, abandonedBy);
     }
 
     /** The same run with its Batch API jobs. */
     RunView withBatches(List<BatchView> jobs) {
         return new RunView(id, projectId, project, status, concurrency, judge, mode, scheduled, total, done, takes,
-                jobExecutionId, createdAt, finishedAt, failure, report, List.copyOf(jobs));
+                jobExecutionId, createdAt, finishedAt, failure, report, List.copyOf(jobs), abandonedAt, abandonedBy);
     }
 }

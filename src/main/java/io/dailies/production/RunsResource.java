@@ -4,6 +4,8 @@ import io.dailies.core.Run;
 import io.dailies.platform.Filters;
 import io.dailies.platform.PageRequest;
 import io.dailies.platform.Paging;
+import io.dailies.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -11,17 +13,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Runs and their progress (GET /api/runs/{id}); their takes and report are the report component's. */
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class RunsResource {
 
     @Inject
@@ -67,6 +73,8 @@ public class RunsResource {
      * Stops a QUEUED or RUNNING run: nothing more is sent to the provider, what was sent is kept for a restart.
      * 202 with the run (it shows STOPPED once the job has noticed); 409 when it has ended or not started yet.
      */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
     @POST
     @Path("{id}/stop")
     @Consumes(MediaType.WILDCARD)
@@ -78,11 +86,26 @@ public class RunsResource {
      * Restarts a FAILED or STOPPED run from its last checkpoint: takes already with the provider are
      * polled, not sent again; scored takes are kept. 202 with the run and the restarted job execution.
      */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
     @POST
     @Path("{id}/restart")
     @Consumes(MediaType.WILDCARD)
     public Response restart(@PathParam("id") long id) {
         RunJobs.Started started = jobs.restart(id);
         return Response.accepted(views.of(started.runId()).startedAs(started.jobExecutionId())).build();
+    }
+
+    /**
+     * Abandons a STOPPED or FAILED run for good: it can no longer be restarted (its job execution is ABANDONED);
+     * its finished takes stay. 200 with the run; 409 in any other state.
+     */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
+    @POST
+    @Path("{id}/abandon")
+    @Consumes(MediaType.WILDCARD)
+    public RunView abandon(@PathParam("id") long id, @Context SecurityContext caller) {
+        return jobs.abandon(id, caller.getUserPrincipal().getName());
     }
 }

@@ -48,7 +48,16 @@ public class ShotSelection {
 
     @Transactional
     public Selection select(long projectId, Run.Shots which, Run.Mode mode, BigDecimal capUsd) {
+        return select(projectId, which, mode, capUsd, Set.of());
+    }
+
+    /** The same, among the shots picked only (none picked: all the project's active shots). */
+    @Transactional
+    public Selection select(long projectId, Run.Shots which, Run.Mode mode, BigDecimal capUsd, Set<Long> picked) {
         List<Shot> active = em.createNamedQuery("Shot.activeByProject", Shot.class).setParameter("projectId", projectId).getResultList();
+        if (!picked.isEmpty()) {
+            active = active.stream().filter(s -> picked.contains(s.getId())).toList();
+        }
         List<Shot> chosen = switch (which) {
             case ALL -> active;
             case PENDING -> {

@@ -3,7 +3,9 @@ package io.dailies.production;
 import io.dailies.core.Take;
 import io.dailies.platform.ApiProblem;
 import io.dailies.platform.ByteRange;
+import io.dailies.platform.Roles;
 import io.dailies.platform.Storage;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * A take's stored MP4 and its thumbnail, as a browser's player asks for them: {@code GET /api/takes/{id}/video} answers
@@ -31,6 +34,8 @@ import java.util.Optional;
  */
 @RequestScoped
 @jakarta.ws.rs.Path("takes/{id}")
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class TakeMediaResource {
 
     @PersistenceContext

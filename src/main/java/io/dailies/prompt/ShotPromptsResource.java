@@ -2,9 +2,11 @@ package io.dailies.prompt;
 
 import io.dailies.platform.Inputs;
 import io.dailies.platform.Paging;
+import io.dailies.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * A shot's prompt versions (GET /api/shots/{id}/prompts), the diff between two of them
@@ -22,6 +25,8 @@ import java.net.URI;
  */
 @Path("shots/{shotId}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class ShotPromptsResource {
 
     @Inject
@@ -47,6 +52,8 @@ public class ShotPromptsResource {
      * One named change, as in the guide's iterative workflow: {"change": "same shot, switch to 85 mm"}
      * or {"element": "palette", "value": "teal, sand, rust"} (see {@link RetakeRequest}).
      */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
     @POST
     @Path("retakes")
     @Consumes(MediaType.APPLICATION_JSON)

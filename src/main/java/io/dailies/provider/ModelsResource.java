@@ -3,8 +3,10 @@ package io.dailies.provider;
 import io.dailies.platform.Page;
 import io.dailies.platform.PageRequest;
 import io.dailies.platform.Paging;
+import io.dailies.platform.Roles;
 import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.provider.catalog.ModelSpec;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The model catalog in force, read-only (GET /api/models): each model's sizes, clip lengths, price per second
@@ -21,6 +24,8 @@ import java.util.List;
  */
 @Path("models")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class ModelsResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package io.dailies.report;
 
+import io.dailies.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
@@ -10,9 +12,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The producer's own workbook with the results written back: GET /api/projects/{id}/workbook. */
 @jakarta.ws.rs.Path("projects")
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class ProjectWorkbookResource {
 
     @Inject

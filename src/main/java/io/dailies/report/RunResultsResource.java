@@ -7,8 +7,10 @@ import io.dailies.platform.ApiProblem;
 import io.dailies.platform.Filters;
 import io.dailies.platform.PageRequest;
 import io.dailies.platform.Paging;
+import io.dailies.platform.Roles;
 import io.dailies.platform.Storage;
 import io.dailies.production.RunService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -20,10 +22,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** What a run came to: its takes with scores and reviews (GET /api/runs/{id}/takes) and its report workbook. */
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class RunResultsResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

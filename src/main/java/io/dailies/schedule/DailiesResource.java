@@ -2,6 +2,8 @@ package io.dailies.schedule;
 
 import io.dailies.platform.ApiProblem;
 import io.dailies.platform.Paging;
+import io.dailies.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -10,12 +12,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The morning dailies: {@code GET /api/projects/{id}/dailies/latest}, a stable address for the last night's
  * workbook; {@code /dailies} lists every night kept, {@code /dailies/{night}} is one of them.
  */
 @Path("projects/{id}/dailies")
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class DailiesResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

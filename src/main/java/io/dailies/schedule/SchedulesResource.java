@@ -1,6 +1,8 @@
 package io.dailies.schedule;
 
 import io.dailies.platform.Paging;
+import io.dailies.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * A project's overnight schedules and what each window came to:
@@ -24,6 +27,8 @@ import java.net.URI;
  */
 @Path("projects/{id}/schedules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class SchedulesResource {
 
     @Inject
@@ -36,6 +41,8 @@ public class SchedulesResource {
      * Makes a schedule: {"days":["MON",...], "start":"22:00", "end":"06:00", "zone":"Europe/Paris", "budgetUsd":40,
      * "mode":"auto|sync|batch", "shots":"pending|failed|all", "recipients":[...]}; 201 with it and its next window.
      */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("id") long projectId, JsonObject body) {
@@ -58,6 +65,8 @@ public class SchedulesResource {
     }
 
     /** Replaces the schedule's settings (pause it with "paused": true); If-Match with its ETag refuses a lost update. */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
     @PUT
     @Path("{sid}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +77,8 @@ public class SchedulesResource {
     }
 
     /** Deletes the schedule and its timer; its past firings and morning workbooks stay. */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
     @DELETE
     @Path("{sid}")
     public Response delete(@PathParam("id") long projectId, @PathParam("sid") long scheduleId) {

@@ -1,6 +1,8 @@
 package io.dailies.scoring;
 
 import io.dailies.platform.ApiProblem;
+import io.dailies.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,10 +15,13 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A project's scoring thresholds: GET shows effective, overridden and default values; PUT sets the overrides. */
 @Path("projects/{projectId}/thresholds")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class ThresholdsResource {
 
     @Inject
@@ -33,6 +38,8 @@ public class ThresholdsResource {
      * The body is checked (Inputs) once the project is found, as before: an unknown project answers 404 first.
      * With If-Match, a project changed since that ETag was read answers 409 and nothing is saved.
      */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("projectId") long projectId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

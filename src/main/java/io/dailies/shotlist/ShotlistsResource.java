@@ -5,6 +5,8 @@ import io.dailies.platform.ApiProblem;
 import io.dailies.platform.Filters;
 import io.dailies.platform.PageRequest;
 import io.dailies.platform.Paging;
+import io.dailies.platform.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -23,10 +25,13 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Upload a shot list (POST /api/shotlists) and follow its import (GET /api/shotlists/{id}). */
 @Path("shotlists")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@SecurityRequirement(name = "basic", scopes = Roles.VIEWER)
 public class ShotlistsResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -46,6 +51,8 @@ public class ShotlistsResource {
      * 'sheet' (a part, one name a line, or repeated query parameters) names the sheets the shot list is on, the answer
      * when Dailies asks which sheet it is; without it Dailies finds the shot list by its header row.
      */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@FormParam("file") EntityPart file, @FormParam("project") String project,

@@ -142,7 +142,7 @@ class ApiListsIT {
         DailiesClient api = new DailiesClient(base);
         long shotId = api.get("api/projects/" + f.projectId() + "/shots?limit=1").array().getJsonObject(0).getJsonNumber("id").longValue();
         long takeId = f.takes().get(0).getJsonNumber("id").longValue();
-        api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"REVIEW\",\"reviewer\":\"Lists\",\"notes\":\"paging\"}");
+        api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"REVIEW\",\"notes\":\"paging\"}");
         String[] lists = {"api/projects", "api/projects/" + f.projectId() + "/shots", "api/runs", "api/runs/" + f.runId() + "/takes",
                 "api/shotlists", "api/jobs", "api/shots/" + shotId + "/prompts", "api/takes/" + takeId + "/reviews",
                 "api/projects/" + f.projectId() + "/references"};
@@ -208,19 +208,22 @@ class ApiListsIT {
         // The verdict that counts is the latest reviewer's: it moves the take from one filter to the other.
         JsonObject take = f.takes().get(1);
         long takeId = take.getJsonNumber("id").longValue();
-        assertEquals(201, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"RETAKE\",\"reviewer\":\"Ana\"}").status());
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+        DailiesClient ana = api.withNewUser("ana-" + suffix, "reviewer");
+        DailiesClient ben = api.withNewUser("ben-" + suffix, "reviewer");
+        assertEquals(201, ana.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"RETAKE\"}").status());
         List<Long> retakes = ids(api.all(takes + "?verdict=RETAKE&limit=1"));
         assertTrue(retakes.contains(takeId), "reviewed RETAKE: " + retakes);
         for (JsonValue t : api.get(takes + "?verdict=RETAKE").array()) {
             assertEquals("RETAKE", t.asJsonObject().getString("verdict"), t.toString());
         }
-        assertEquals(201, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"ACCEPT\",\"reviewer\":\"Ben\"}").status());
+        assertEquals(201, ben.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"ACCEPT\"}").status());
         assertFalse(ids(api.get(takes + "?verdict=RETAKE").array()).contains(takeId), "the later review wins");
         assertTrue(ids(api.get(takes + "?verdict=ACCEPT&status=SCORED").array()).contains(takeId));
         DailiesClient.Answer reviews = api.get("api/takes/" + takeId + "/reviews?limit=1");
         assertEquals(2, reviews.total());
-        assertEquals("Ben", reviews.array().getJsonObject(0).getString("reviewer"), "newest first");
-        assertEquals("Ana", api.get(reviews.next()).array().getJsonObject(0).getString("reviewer"));
+        assertEquals("ben-" + suffix, reviews.array().getJsonObject(0).getString("reviewer"), "newest first");
+        assertEquals("ana-" + suffix, api.get(reviews.next()).array().getJsonObject(0).getString("reviewer"));
 
         DailiesClient.Answer renders = api.get("api/jobs?job=render-run&limit=1000");
         assertTrue(renders.total() >= 1);

@@ -22,8 +22,15 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
-/** A plain HTTP client for the REST API, as a script or the console would use it. */
+/**
+ * A plain HTTP client for the REST API, as a script would use it: HTTP Basic on every request, as the test
+ * server's first admin unless told otherwise ({@link #as}, {@link #anonymous}).
+ */
 public final class DailiesClient {
+
+    /** The test server's first admin (dailies.admin.user / DAILIES_ADMIN_USER, arquillian.xml and dailies.pom.xml). */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     public record Answer(int status, String body, byte[] bytes, String contentType, java.net.http.HttpHeaders headers) {
         public String header(String name) {
@@ -67,10 +74,40 @@ public final class DailiesClient {
     }
 
     private final URI base;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public DailiesClient(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), basic(ADMIN_USER, ADMIN_PASSWORD));
+    }
+
+    private DailiesClient(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same server, as this user. */
+    public DailiesClient as(String username, String password) {
+        return new DailiesClient(base, basic(username, password));
+    }
+
+    /** The same server, signed in as nobody. */
+    public DailiesClient anonymous() {
+        return new DailiesClient(base, null);
+    }
+
+    /** The Authorization header's value for HTTP Basic. */
+    public static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Makes a user with these roles (as the admin) and answers a client signed in as them. */
+    public DailiesClient withNewUser(String username, String... roles) {
+        String password = "password-of-" + username;
+        Answer made = postJson("api/users", Json.createObjectBuilder().add("username", username).add("password", password)
+                .add("roles", Json.createArrayBuilder(java.util.List.of(roles))).build().toString());
+        assertEquals(201, made.status(), made.body());
+        return as(username, password);
     }
 
     public URI uri(String path) {
@@ -201,8 +238,12 @@ public final class DailiesClient {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        if (authorization != null && built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", authorization).build();
+        }
         try {
-            HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.body(),
                     r.headers().firstValue("Content-Type").orElse(""), r.headers());
         } catch (IOException e) {

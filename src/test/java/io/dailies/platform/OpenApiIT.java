@@ -3,25 +3,13 @@ package io.dailies.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.dailies.it.DailiesClient;
 import io.dailies.it.Deployments;
+import io.dailies.it.Endpoints;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,9 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OpenApiIT {
 
-    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GET.class, "get", POST.class, "post",
-            PUT.class, "put", DELETE.class, "delete", PATCH.class, "patch", HEAD.class, "head");
-
     @Deployment(testable = false)
     static WebArchive war() {
         return Deployments.dailies();
@@ -58,7 +43,7 @@ class OpenApiIT {
         JsonObject document = answer.json();
         assertEquals("Dailies", document.getJsonObject("info").getString("title"));
         JsonObject paths = document.getJsonObject("paths");
-        List<String> endpoints = endpoints();
+        List<String> endpoints = Endpoints.all();
         assertTrue(endpoints.size() > 30, "the product's resource methods were found: " + endpoints);
         List<String> missing = new ArrayList<>();
         for (String endpoint : endpoints) {
@@ -73,6 +58,25 @@ class OpenApiIT {
     }
 
     @Test
+    void everyOperationNamesTheRoleItNeeds() {
+        JsonObject document = new DailiesClient(base).anonymous().get("openapi?format=JSON").json();
+        assertEquals("basic", document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("basic").getString("scheme"));
+        JsonObject paths = document.getJsonObject("paths");
+        List<String> wrong = new ArrayList<>();
+        for (Endpoints.Endpoint e : Endpoints.methods()) {
+            String verb = e.name().substring(0, e.name().indexOf(' '));
+            JsonObject operation = paths.getJsonObject(e.name().substring(verb.length() + 1)).getJsonObject(verb);
+            jakarta.annotation.security.RolesAllowed roles = RoleCheck.declared(e.method(), e.resource());
+            String expected = roles == null ? "[]" : "[{\"basic\":" + jakarta.json.Json.createArrayBuilder(List.of(roles.value())).build() + "}]";
+            String described = operation.containsKey("security") ? operation.getJsonArray("security").toString() : "[]";
+            if (!expected.equals(described)) {
+                wrong.add(e.name() + ": described " + described + ", declared " + expected);
+            }
+        }
+        assertEquals(List.of(), wrong, "operations whose described roles are not the ones RoleCheck enforces");
+    }
+
+    @Test
     void swaggerUiIsServedFromItsWebJar() {
         DailiesClient api = new DailiesClient(base);
         DailiesClient.Answer page = api.get("api-docs/");
@@ -83,33 +87,5 @@ class OpenApiIT {
         assertEquals(200, bundle.status(), "the page's Swagger UI version is the WebJar's (dailies.pom.xml): " + script);
         assertTrue(bundle.body().contains("SwaggerUIBundle"));
         assertTrue(api.get("api-docs/api-docs.js").body().contains("openapi"));
-    }
-
-    /** "get /api/shotlists/{id}" for every resource method of the product's classes. */
-    static List<String> endpoints() {
-        List<String> out = new ArrayList<>();
-        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.dailies")) {
-            Class<?> type = c.reflect();
-            Path root = type.getAnnotation(Path.class);
-            if (root == null || type.getPackageName().startsWith("io.dailies.emulator")) {
-                continue;
-            }
-            for (Method m : type.getMethods()) {
-                for (Map.Entry<Class<? extends Annotation>, String> verb : VERBS.entrySet()) {
-                    if (m.isAnnotationPresent(verb.getKey())) {
-                        Path sub = m.getAnnotation(Path.class);
-                        out.add(verb.getValue() + " " + normal("/api/" + root.value() + "/" + (sub == null ? "" : sub.value())));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** "/api//projects/{id: [0-9]+}/" → "/api/projects/{id}". */
-    static String normal(String path) {
-        String p = path.replaceAll("\\{\\s*([^:}\\s]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }

@@ -87,6 +87,45 @@ class RenderRunIT {
     }
 
     @Test
+    void aRunRendersTheShotsPickedAndOmittedShotsStayOut() {
+        DailiesClient api = new DailiesClient(base);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        JsonObject imported = api.importShotlist("pick-" + tag + ".xlsx", io.dailies.it.Workbooks.shots(tag, 3), "Pick " + tag);
+        long projectId = imported.getJsonNumber("projectId").longValue();
+        List<Long> shots = api.get("api/projects/" + projectId + "/shots").array().stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertEquals(3, shots.size());
+
+        DailiesClient.Answer wrong = api.postJson("api/projects/" + projectId + "/runs", "{\"shots\":[" + shots.get(0) + ",987654321]}");
+        assertEquals(400, wrong.status(), wrong.body());
+        assertTrue(wrong.json().getString("detail").contains("[987654321] is not a shot"), wrong.body());
+        assertEquals(400, api.postJson("api/projects/" + projectId + "/runs", "{\"shots\":\"all\"}").status());
+
+        DailiesClient.Answer picked = api.postJson("api/projects/" + projectId + "/runs", "{\"shots\":[" + shots.get(0) + "," + shots.get(2) + "]}");
+        assertEquals(202, picked.status(), picked.body());
+        long runId = picked.json().getJsonNumber("id").longValue();
+        assertEquals("COMPLETED", api.awaitStatus("api/runs/" + runId, Set.of("COMPLETED", "FAILED"), Duration.ofMinutes(3)).getString("status"));
+        assertEquals(Set.of(shots.get(0), shots.get(2)), api.all("api/runs/" + runId + "/takes").stream()
+                .map(t -> t.asJsonObject().getJsonNumber("shotId").longValue()).collect(java.util.stream.Collectors.toSet()));
+
+        DailiesClient.Answer omitted = api.postJson("api/projects/" + projectId + "/shots/omit", "{\"shots\":[" + shots.get(1) + "],\"omitted\":true}");
+        assertEquals(200, omitted.status(), omitted.body());
+        assertEquals(1, omitted.json().getInt("changed"));
+        assertEquals(0, api.postJson("api/projects/" + projectId + "/shots/omit", "{\"shots\":[" + shots.get(1) + "],\"omitted\":true}")
+                .json().getInt("changed"), "omitted already");
+        assertEquals(400, api.postJson("api/projects/" + projectId + "/shots/omit", "{\"shots\":[987654321],\"omitted\":true}").status());
+        assertEquals(400, api.postJson("api/projects/" + projectId + "/shots/omit", "{\"shots\":[" + shots.get(1) + "]}").status());
+        assertEquals(400, api.postJson("api/projects/" + projectId + "/runs", "{\"shots\":[" + shots.get(1) + "]}").status(),
+                "an omitted shot cannot be picked");
+        long all = completedRun(api, projectId, "");
+        assertEquals(Set.of(shots.get(0), shots.get(2)), api.all("api/runs/" + all + "/takes").stream()
+                .map(t -> t.asJsonObject().getJsonNumber("shotId").longValue()).collect(java.util.stream.Collectors.toSet()),
+                "a run of every shot leaves the omitted one out");
+        assertEquals(1, api.postJson("api/projects/" + projectId + "/shots/omit", "{\"shots\":[" + shots.get(1) + "],\"omitted\":false}")
+                .json().getInt("changed"));
+    }
+
+    @Test
     @Order(1) // before any reviewer changes a verdict of the shared run
     void sampleRunCompletesAndItsReportCarriesAVideoAndMeasuredScoresForEveryShot() throws Exception {
         DailiesClient api = new DailiesClient(base);
@@ -154,7 +193,9 @@ class RenderRunIT {
         long runId = started.json().getJsonNumber("id").longValue();
         java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(api.uri("api/runs/" + runId + "/events"))
-                        .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(5)).build(),
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", DailiesClient.basic(DailiesClient.ADMIN_USER, DailiesClient.ADMIN_PASSWORD))
+                        .timeout(Duration.ofMinutes(5)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, stream.statusCode());
         assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
@@ -178,13 +219,16 @@ class RenderRunIT {
         JsonObject take = api.get("api/runs/" + sample.runId() + "/takes").array().getJsonObject(1);
         long takeId = take.getJsonNumber("id").longValue();
         assertEquals("ACCEPT", take.getString("verdict"));
+        // Who gives a verdict is the signed-in reviewer, never a name in the body.
+        String ana = "ana-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        DailiesClient reviewer = api.withNewUser(ana, "reviewer");
 
-        DailiesClient.Answer given = api.postJson("api/takes/" + takeId + "/reviews",
-                "{\"verdict\":\"retake\",\"reviewer\":\"Ana\",\"notes\":\"The goblet floats above the table.\"}");
+        DailiesClient.Answer given = reviewer.postJson("api/takes/" + takeId + "/reviews",
+                "{\"verdict\":\"retake\",\"reviewer\":\"Somebody Else\",\"notes\":\"The goblet floats above the table.\"}");
         assertEquals(201, given.status(), given.body());
         JsonObject review = api.get("api/takes/" + takeId + "/reviews").array().getJsonObject(0);
         assertEquals("RETAKE", review.getString("verdict"));
-        assertEquals("Ana", review.getString("reviewer"));
+        assertEquals(ana, review.getString("reviewer"));
         assertFalse(review.isNull("reviewedAt"));
 
         JsonObject after = api.get("api/runs/" + sample.runId() + "/takes").array().getJsonObject(1);
@@ -194,22 +238,22 @@ class RenderRunIT {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(api.get("api/runs/" + sample.runId() + "/report").bytes()))) {
             Row row = wb.getSheetAt(0).getRow(2);
             assertEquals("RETAKE", text(row, 12));
-            assertTrue(text(row, 13).contains("Reviewed by Ana"), text(row, 13));
+            assertTrue(text(row, 13).contains("Reviewed by " + ana), text(row, 13));
             assertTrue(text(row, 13).contains("automated verdict ACCEPT"), text(row, 13));
         }
 
-        assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"maybe\",\"reviewer\":\"Ana\"}").status());
-        DailiesClient.Answer noReviewer = api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"ACCEPT\"}");
-        assertEquals(400, noReviewer.status());
+        assertEquals(400, reviewer.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\":\"maybe\"}").status());
+        DailiesClient.Answer noVerdict = reviewer.postJson("api/takes/" + takeId + "/reviews", "{\"notes\":\"no verdict\"}");
+        assertEquals(400, noVerdict.status());
         // Bean Validation names the field, in the API's problem shape.
-        assertEquals("reviewer", noReviewer.json().getJsonArray("fields").getJsonObject(0).getString("field"), noReviewer.body());
-        assertTrue(noReviewer.json().getString("detail").startsWith("reviewer: "), noReviewer.body());
-        assertEquals(404, api.postJson("api/takes/987654321/reviews", "{\"verdict\":\"ACCEPT\",\"reviewer\":\"Ana\"}").status());
+        assertEquals("verdict", noVerdict.json().getJsonArray("fields").getJsonObject(0).getString("field"), noVerdict.body());
+        assertTrue(noVerdict.json().getString("detail").startsWith("verdict: "), noVerdict.body());
+        assertEquals(404, reviewer.postJson("api/takes/987654321/reviews", "{\"verdict\":\"ACCEPT\"}").status());
         DailiesClient.Answer notJson = api.postJson("api/takes/" + takeId + "/reviews", "{\"verdict\": RETAKE");
         assertEquals(400, notJson.status(), notJson.body());
         assertTrue(notJson.json().getString("detail").contains("not valid JSON"), notJson.body());
         assertEquals(400, api.postJson("api/takes/" + takeId + "/reviews",
-                "{\"verdict\":\"ACCEPT\",\"reviewer\":\"" + "A".repeat(201) + "\"}").status(), "reviewer too long");
+                "{\"verdict\":\"ACCEPT\",\"notes\":\"" + "A".repeat(4001) + "\"}").status(), "notes too long");
         DailiesClient.Answer restart = api.post("api/runs/" + sample.runId() + "/restart", null, new byte[0]);
         assertEquals(409, restart.status(), "a completed run is not restarted: " + restart.body());
     }
@@ -253,6 +297,8 @@ class RenderRunIT {
     void reviewsTypedIntoTheReportInExcelAreRecordedWhenItIsUploadedBack() throws Exception {
         DailiesClient api = new DailiesClient(base);
         SampleRun sample = sampleRun(api);
+        String benName = "ben-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        DailiesClient ben = api.withNewUser(benName, "reviewer");
         byte[] edited;
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(api.get("api/runs/" + sample.runId() + "/report").bytes()))) {
             Row row = wb.getSheetAt(0).getRow(4);
@@ -267,27 +313,24 @@ class RenderRunIT {
             row.removeCell(row.getCell(12));
             row.createCell(12).setCellValue("MAYBE");
             byte[] wrong = bytes(wb);
-            DailiesClient.Answer refused = api.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", wrong,
-                    "reviewer", "Ben");
+            DailiesClient.Answer refused = ben.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", wrong, "reviewer", "Not Ben");
             assertEquals(400, refused.status(), refused.body());
             JsonObject problem = refused.json().getJsonArray("problems").getJsonObject(0);
             assertEquals(5, problem.getInt("row"));
             assertEquals("M", problem.getString("column"));
             assertEquals("MAYBE", problem.getString("value"));
         }
-        DailiesClient.Answer uploaded = api.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", edited,
-                "reviewer", "Ben");
+        DailiesClient.Answer uploaded = ben.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", edited, "reviewer", "Not Ben");
         assertEquals(200, uploaded.status(), uploaded.body());
         assertEquals(1, uploaded.json().getInt("reviewsRecorded"), uploaded.body());
 
         JsonObject take = api.get("api/runs/" + sample.runId() + "/takes").array().getJsonObject(3);
         assertEquals("RETAKE", take.getString("verdict"));
-        assertEquals("Ben", take.getJsonObject("review").getString("reviewer"));
+        assertEquals(benName, take.getJsonObject("review").getString("reviewer"), "the uploader, not a name sent");
         assertEquals("WORKBOOK", take.getJsonObject("review").getString("source"));
         assertEquals("Lighting jumps against the previous shot.", take.getJsonObject("review").getString("notes"));
 
-        DailiesClient.Answer again = api.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", edited,
-                "reviewer", "Ben");
+        DailiesClient.Answer again = ben.postMultipart("api/runs/" + sample.runId() + "/reviews", "file", "dailies.xlsx", edited, "reviewer", "Not Ben");
         assertEquals(0, again.json().getInt("reviewsRecorded"), "uploading the same workbook twice records nothing new");
     }
 

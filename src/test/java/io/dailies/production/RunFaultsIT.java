@@ -1,6 +1,7 @@
 package io.dailies.production;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dailies.it.DailiesClient;
@@ -224,6 +225,20 @@ class RunFaultsIT {
         assertEquals(409, again.status(), again.body());
         assertTrue(again.json().getString("detail").contains("only a QUEUED or RUNNING run can be stopped"), again.body());
         assertEquals(404, api.post("api/runs/999999999/stop", null, new byte[0]).status());
+
+        // A stopped run can be abandoned for good: it is never restarted; abandoning twice, or a finished run, is refused.
+        DailiesClient.Answer abandoned = api.post("api/runs/" + runId + "/abandon", null, new byte[0]);
+        assertEquals(200, abandoned.status(), abandoned.body());
+        assertEquals(DailiesClient.ADMIN_USER, abandoned.json().getString("abandonedBy"));
+        assertFalse(abandoned.json().isNull("abandonedAt"));
+        DailiesClient.Answer restart = api.post("api/runs/" + runId + "/restart", null, new byte[0]);
+        assertEquals(409, restart.status(), restart.body());
+        assertTrue(restart.json().getString("detail").contains("was abandoned by " + DailiesClient.ADMIN_USER), restart.body());
+        assertEquals(409, api.post("api/runs/" + runId + "/abandon", null, new byte[0]).status());
+        long execution = stopped.getJsonNumber("jobExecutionId").longValue();
+        assertTrue(api.all("api/jobs?job=render-run").stream().map(j -> j.asJsonObject())
+                .anyMatch(j -> j.getJsonNumber("executionId").longValue() == execution && j.getString("batchStatus").equals("ABANDONED")),
+                "the job repository knows it is abandoned");
     }
 
     private static int stuckFired(DailiesClient api) {

@@ -437,6 +437,7 @@ class ProviderClientIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        request.header("Authorization", DailiesClient.basic(DailiesClient.ADMIN_USER, DailiesClient.ADMIN_PASSWORD));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,5 +1,7 @@
 package io.dailies.it.emulator;
 
+import io.dailies.it.DailiesClient;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -344,7 +346,11 @@ class FaultInjectionIT {
 
     private HttpRequest.Builder request(String path) {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-        return HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30));
+        // The control API is a Dailies admin's; the provider API takes any caller, as a provider's does.
+        return path.contains("/control/")
+                ? request.header("Authorization", DailiesClient.basic(DailiesClient.ADMIN_USER, DailiesClient.ADMIN_PASSWORD))
+                : request;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
