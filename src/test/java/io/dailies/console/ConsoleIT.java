@@ -672,6 +672,37 @@ class ConsoleIT {
         wait.until(d -> d.getCurrentUrl().contains("/signin.html?next="));
     }
 
+    @Test
+    @Order(13)
+    void aReviewerGivesVerdictsUnderTheirOwnNameButIsOfferedNoProducersAction() {
+        Assumptions.assumeTrue(runId != null && takeId != null, "the run and take tests rendered a take");
+        String reviewer = "reviewer-" + UUID.randomUUID().toString().substring(0, 6);
+        DailiesClient api = new DailiesClient(base);
+        api.withNewUser(reviewer, "reviewer"); // its password is "password-of-" + the name
+
+        WebDriverWait wait = go("#/takes/" + runId + "/" + takeId, reviewer, "password-of-" + reviewer);
+        first(wait, By.id("accept-button"));
+        assertNoActions("the take", "#retake-change-button", "#retake-change");
+        first(wait, By.id("review-note")).sendKeys("seen by the reviewer");
+        browser.findElement(By.id("review-note")).sendKeys(Keys.ESCAPE);
+        new Actions(browser).sendKeys("v").perform();
+        wait.until(d -> d.findElement(By.id("take-verdict")).getText().equals("REVIEW"));
+        // The reviewer of record is the signed-in user, not a name the page sends.
+        JsonObject review = api.get("api/takes/" + takeId + "/reviews").array().stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(r -> "seen by the reviewer".equals(r.getString("notes", null))).findFirst().orElseThrow();
+        assertEquals(reviewer, review.getString("reviewer"), review.toString());
+
+        browser.get(base + "#/projects/" + projectId);
+        first(wait, By.id("bulk-accept"));
+        assertNoActions("the grid", "#bulk-render", "#bulk-omit", "#bulk-bring-back");
+        browser.get(base + "#/runs");
+        first(wait, By.cssSelector("table.runs tbody tr"));
+        assertNoActions("the runs", "#start-run", "table.runs button");
+        browser.get(base + "#/imports");
+        first(wait, By.cssSelector("table.imports"));
+        assertNoActions("the imports", "#drop-zone");
+    }
+
     private static void assertNoActions(String page, String... selectors) {
         for (String selector : selectors) {
             List<WebElement> found = browser.findElements(By.cssSelector(selector));
