@@ -608,33 +608,22 @@ class ConsoleIT {
         assertNoActions("the grid", "#bulk-accept", "#bulk-render", "#bulk-omit", "input.pick", "#bulk-note", "div.bulk");
         assertFalse(browser.findElements(By.cssSelector("tr.shot-row a.review-link")).isEmpty(), "a viewer still opens takes");
 
-        browser.get(base + "#/runs/" + runId);
-        first(wait, By.cssSelector("#run-takes table.takes"));
-        assertNoActions("the run", "#run-actions button");
-        browser.get(base + "#/runs");
-        first(wait, By.cssSelector("table.runs tbody tr"));
-        assertNoActions("the runs", "#start-run", "#start-section", "table.runs button");
+        assertNoActions(wait, "#/runs/" + runId, By.cssSelector("#run-takes table.takes"), "#run-actions button");
+        assertNoActions(wait, "#/runs", By.cssSelector("table.runs tbody tr"), "#start-run", "#start-section", "table.runs button");
 
-        browser.get(base + "#/takes/" + runId + "/" + takeId);
-        first(wait, By.cssSelector("table.criteria"));
-        assertNoActions("the take", "#accept-button", "#review-button", "#retake-button", "#review-note", "#retake-change-button");
+        assertNoActions(wait, "#/takes/" + runId + "/" + takeId, By.cssSelector("table.criteria"),
+                "#accept-button", "#review-button", "#retake-button", "#review-note", "#retake-change-button");
         String verdict = browser.findElement(By.id("take-verdict")).getText();
         new Actions(browser).sendKeys("a").perform(); // the keys give no verdict either
         assertEquals(verdict, browser.findElement(By.id("take-verdict")).getText());
 
-        browser.get(base + "#/imports");
-        first(wait, By.cssSelector("table.imports"));
-        assertNoActions("the imports", "#drop-zone", "#upload-project");
-        browser.get(base + "#/settings/" + projectId);
-        first(wait, By.cssSelector("#thresholds-form input[name=passMark]"));
-        assertNoActions("the settings", "#save-thresholds", "#clear-thresholds");
+        assertNoActions(wait, "#/imports", By.cssSelector("table.imports"), "#drop-zone", "#upload-project");
+        assertNoActions(wait, "#/settings/" + projectId, By.cssSelector("#thresholds-form input[name=passMark]"),
+                "#save-thresholds", "#clear-thresholds");
         assertFalse(browser.findElement(By.cssSelector("#thresholds-form input[name=passMark]")).isEnabled());
-        browser.get(base + "#/schedules/" + projectId);
-        first(wait, By.xpath("//main//h3[text()='Morning dailies']"));
-        assertNoActions("the schedules", "#create-schedule", "button.pause", "button.delete");
-        browser.get(base + "#/settings/users");
-        first(wait, By.id("my-password-form"));
-        assertNoActions("the users page", "#new-user-form", "table.users");
+        assertNoActions(wait, "#/schedules/" + projectId, By.xpath("//main//h3[text()='Morning dailies']"),
+                "#create-schedule", "button.pause", "button.delete");
+        assertNoActions(wait, "#/settings/users", By.id("my-password-form"), "#new-user-form", "table.users");
         assertTrue(browser.findElements(By.cssSelector("[data-needs]")).isEmpty(), "no element a viewer may not use is on the page");
         // What a viewer may change: their own password, a call with their session and its CSRF token.
         String changed = password + "-2";
@@ -692,15 +681,16 @@ class ConsoleIT {
                 .filter(r -> "seen by the reviewer".equals(r.getString("notes", null))).findFirst().orElseThrow();
         assertEquals(reviewer, review.getString("reviewer"), review.toString());
 
-        browser.get(base + "#/projects/" + projectId);
-        first(wait, By.id("bulk-accept"));
-        assertNoActions("the grid", "#bulk-render", "#bulk-omit", "#bulk-bring-back");
-        browser.get(base + "#/runs");
-        first(wait, By.cssSelector("table.runs tbody tr"));
-        assertNoActions("the runs", "#start-run", "table.runs button");
-        browser.get(base + "#/imports");
-        first(wait, By.cssSelector("table.imports"));
-        assertNoActions("the imports", "#drop-zone");
+        assertNoActions(wait, "#/projects/" + projectId, By.id("bulk-accept"), "#bulk-render", "#bulk-omit", "#bulk-bring-back");
+        assertNoActions(wait, "#/runs", By.cssSelector("table.runs tbody tr"), "#start-run", "table.runs button");
+        assertNoActions(wait, "#/imports", By.cssSelector("table.imports"), "#drop-zone");
+    }
+
+    /** Opens a page of the console, waits for what shows it has loaded, and checks it offers none of the selectors. */
+    private void assertNoActions(WebDriverWait wait, String route, By loaded, String... selectors) {
+        browser.get(base + route);
+        first(wait, loaded);
+        assertNoActions(route, selectors);
     }
 
     private static void assertNoActions(String page, String... selectors) {
