@@ -1,5 +1,5 @@
 // Settings of a project: its scoring thresholds (saved with If-Match, so a change made meanwhile is not
-// overwritten; producer) and its budget, which the API shows but takes from the workbook's Settings sheet;
+// overwritten; producer) and its budget (producer; an import whose Settings sheet names one sets it again);
 // the provider (its address and whether a key is set, never the key) and the model catalog; the way to the
 // users page.
 import {all, ApiError, call, can, fail, get, h, projectPicker, say, table, usd} from './lib.js';
@@ -33,11 +33,26 @@ export async function settings(projectId) {
             else fail(err);
         }
     };
+    const budget = h('input#budget', {type: 'number', step: 'any', min: 0, size: 10, disabled: !can('producer'),
+        value: project.budgetUsd ?? '', placeholder: 'no limit'});
+    const saveBudget = async e => {
+        e.preventDefault();
+        try {
+            await call(`projects/${projectId}/budget`, {method: 'PUT', json: {budgetUsd: budget.value.trim() === '' ? null : Number(budget.value)}});
+            await settings(projectId);
+            say('Budget saved.');
+        } catch (err) {
+            fail(err);
+        }
+    };
     const [p, c] = await Promise.all([provider(), catalog()]);
     view.replaceChildren(
         h('h2', {}, 'Settings'), accounts(), h('p', {}, h('label', {}, 'Project ', pick)),
         h('h3', {}, 'Budget'),
-        h('p', {}, `${usd(project.budgetUsd)} — set by the workbook's Settings sheet on import; the API has no call to change it.`),
+        h('form#budget-form', {onsubmit: saveBudget},
+            h('p', {}, h('label', {}, 'USD ', budget), ' ', h('button#save-budget', {type: 'submit', 'data-needs': 'producer'}, 'Save'),
+                h('span.muted', {}, ` now ${usd(project.budgetUsd)}; runs check it before they start, schedules every night;`
+                    + ` an import whose Settings sheet names a budget sets it again. Empty: no limit.`))),
         h('h3', {}, 'Scoring thresholds'),
         h('form#thresholds-form', {onsubmit: save},
             table(['Threshold', 'In effect', 'Default', 'This project'], names.map(n => h('tr', {},

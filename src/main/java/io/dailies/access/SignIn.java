@@ -128,7 +128,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
         Caller caller = check(username, password, request, response);
         if (caller == null) {
-            return AuthenticationStatus.SEND_CONTINUE; // answered
+            return AuthenticationStatus.SEND_FAILURE; // answered
         }
         HttpSession old = request.getSession(false);
         if (old != null) {
@@ -160,7 +160,7 @@ public class SignIn implements HttpAuthenticationMechanism {
                     + " (base64 of username:password).");
         }
         Caller caller = check(decoded.substring(0, colon), decoded.substring(colon + 1), request, response);
-        return caller == null ? AuthenticationStatus.SEND_CONTINUE
+        return caller == null ? AuthenticationStatus.SEND_FAILURE
                 : context.notifyContainerAboutLogin(caller.username(), new HashSet<>(caller.roles()));
     }
 
@@ -212,23 +212,22 @@ public class SignIn implements HttpAuthenticationMechanism {
         }
     }
 
+    /**
+     * Answers with a problem detail through the container's error handling (sendError, then {@link ProblemPage}
+     * writes the JSON), as a mechanism's refusal must be: the container then ends the exchange itself.
+     */
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail) {
         if (status == 401 && request.getHeader(CONSOLE_HEADER) == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Dailies\", charset=\"UTF-8\"");
         }
-        String body = Json.createObjectBuilder().add("status", status).add("title", title).add("detail", detail).build().toString();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.setContentLength(bytes.length);
+        request.setAttribute(ProblemPage.PROBLEM, Json.createObjectBuilder().add("status", status).add("title", title)
+                .add("detail", detail).build().toString());
         try {
-            response.getOutputStream().write(bytes);
-            response.flushBuffer();
+            response.sendError(status);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return AuthenticationStatus.SEND_CONTINUE;
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static JsonObject jsonBody(HttpServletRequest request) {

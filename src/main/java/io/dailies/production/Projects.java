@@ -62,6 +62,18 @@ public class Projects {
                 (BigDecimal) p[2], (Instant) p[3], (Instant) p[4])).toList(), total, page);
     }
 
+    /**
+     * Sets the most the project may spend (USD, zero or more; null: no limit). Runs check it before they start and
+     * schedules each night; an import whose workbook names a budget in its Settings sheet sets it again.
+     */
+    @Transactional
+    public ProjectView setBudget(long projectId, BigDecimal budgetUsd) {
+        ApiProblem.require(budgetUsd == null || budgetUsd.signum() >= 0, "budgetUsd must be zero or more (USD), or null for no limit.");
+        ApiProblem.require(budgetUsd == null || budgetUsd.compareTo(new BigDecimal("100000000")) < 0, "budgetUsd is implausibly large.");
+        find(projectId).setBudgetUsd(budgetUsd);
+        return get(projectId);
+    }
+
     /** One project; 404 when there is none. */
     @Transactional
     public ProjectView get(long projectId) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -115,6 +116,20 @@ public class ProjectsResource {
     @Path("{id}/references")
     public Response references(@PathParam("id") long id, @BeanParam Paging paging) {
         return paging.answer(references.of(id, paging.request()));
+    }
+
+    /** {"budgetUsd": 250.0} (or null for no limit): the most the project may spend. 200 with the project. */
+    @RolesAllowed(Roles.PRODUCER)
+    @SecurityRequirement(name = "basic", scopes = Roles.PRODUCER)
+    @PUT
+    @Path("{id}/budget")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProjectView setBudget(@PathParam("id") long id, String body) {
+        jakarta.json.JsonObject json = read(body);
+        ApiProblem.require(json != null && json.containsKey("budgetUsd")
+                        && (json.isNull("budgetUsd") || json.get("budgetUsd") instanceof jakarta.json.JsonNumber),
+                "Send {\"budgetUsd\": 250.0} (USD), or {\"budgetUsd\": null} for no limit.");
+        return projects.setBudget(id, json.isNull("budgetUsd") ? null : json.getJsonNumber("budgetUsd").bigDecimalValue());
     }
 
     /**

@@ -225,9 +225,22 @@ public class RunService {
         run.moveTo(status, failure);
     }
 
+    /**
+     * Marks the run abandoned and says what became of the takes it left unfinished: never sent, or sent and not
+     * collected (with the provider's video id, so an operator can still fetch it by hand). Stored takes stay.
+     */
     @Transactional
     public void abandon(long runId, String by) {
-        em.find(Run.class, runId).abandon(by, java.time.Instant.now());
+        Run run = em.find(Run.class, runId);
+        run.abandon(by, java.time.Instant.now());
+        for (Take take : em.createQuery("select t from Take t where t.run.id = :r and t.status in :open", Take.class)
+                .setParameter("r", runId).setParameter("open", List.of(Take.Status.PLANNED, Take.Status.SUBMITTING, Take.Status.GENERATING))
+                .getResultList()) {
+            take.fail(take.getStatus() == Take.Status.PLANNED
+                    ? "Not sent: run " + runId + " was abandoned by " + by + "."
+                    : "Run " + runId + " was abandoned by " + by + " while this take was with the provider"
+                            + (take.getVideoId() == null ? "" : " (video " + take.getVideoId() + ")") + "; it was not collected.");
+        }
     }
 
     @Transactional

@@ -109,6 +109,16 @@ class SecurityIT {
         assertEquals(403, producer.get("api/users").status());
         assertEquals(403, producer.postJson("api/users", "{\"username\":\"x" + t + "\",\"password\":\"long enough pw\",\"roles\":[\"admin\"]}").status());
 
+        // A budget is a producer's to set; it holds the next run.
+        assertEquals(403, reviewer.put("api/projects/" + projectId + "/budget", "{\"budgetUsd\":250}").status());
+        DailiesClient.Answer budget = producer.put("api/projects/" + projectId + "/budget", "{\"budgetUsd\":0.01}");
+        assertEquals(200, budget.status(), budget.body());
+        assertEquals(0.01, budget.json().getJsonNumber("budgetUsd").doubleValue(), 1e-9);
+        DailiesClient.Answer overBudget = producer.post("api/projects/" + projectId + "/runs", null, new byte[0]);
+        assertEquals(409, overBudget.status(), "the new budget holds: " + overBudget.body());
+        assertEquals(400, producer.put("api/projects/" + projectId + "/budget", "{\"budgetUsd\":-5}").status());
+        assertEquals(200, producer.put("api/projects/" + projectId + "/budget", "{\"budgetUsd\":null}").status());
+
         DailiesClient.Answer run = producer.post("api/projects/" + projectId + "/runs", null, new byte[0]);
         assertEquals(202, run.status(), run.body());
         long runId = run.json().getJsonNumber("id").longValue();

@@ -235,6 +235,13 @@ class RunFaultsIT {
         assertEquals(409, restart.status(), restart.body());
         assertTrue(restart.json().getString("detail").contains("was abandoned by " + DailiesClient.ADMIN_USER), restart.body());
         assertEquals(409, api.post("api/runs/" + runId + "/abandon", null, new byte[0]).status());
+        // The take left at the provider says so, instead of waiting for ever.
+        jakarta.json.JsonArray takes = api.all("api/runs/" + runId + "/takes");
+        assertTrue(takes.stream().map(t -> t.asJsonObject().getString("status")).noneMatch(Set.of("PLANNED", "SUBMITTING", "GENERATING")::contains),
+                takes.toString());
+        assertTrue(takes.stream().map(jakarta.json.JsonValue::asJsonObject).anyMatch(t -> t.getString("status").equals("FAILED")
+                && t.getString("failure").contains("was abandoned by " + DailiesClient.ADMIN_USER + " while this take was with the provider")),
+                takes.toString());
         long execution = stopped.getJsonNumber("jobExecutionId").longValue();
         assertTrue(api.all("api/jobs?job=render-run").stream().map(j -> j.asJsonObject())
                 .anyMatch(j -> j.getJsonNumber("executionId").longValue() == execution && j.getString("batchStatus").equals("ABANDONED")),
