@@ -3,7 +3,6 @@ package io.dailies.shotlist;
 import io.dailies.core.ShotlistImport;
 import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.shotlist.sheet.ProjectSheets;
-import io.dailies.shotlist.sheet.ShotRowData;
 import io.dailies.shotlist.sheet.ShotSheetReader;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -15,8 +14,9 @@ import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
- * The load pass's reader: the rows the validation pass checked ({@link CheckedRows}), in the workbook's order. Its
- * checkpoint is how many it handed out, so a restarted load resumes after them.
+ * The load pass's reader: the rows the validation pass checked ({@link CheckedRows}), in the workbook's order, each
+ * with its prompt when the validation pass compiled it. Its checkpoint is how many it handed out, so a restarted load
+ * resumes after them.
  */
 @Dependent
 @Named("checkedRowReader")
@@ -56,7 +56,7 @@ public class CheckedRowReader extends AbstractItemReader {
 
     @Override
     public Object readItem() throws Exception {
-        ShotRowData row = rows.next();
+        CheckedRows.Checked row = rows.next();
         if (row != null) {
             read++;
         }

@@ -1,5 +1,10 @@
 package io.dailies.shotlist;
 
+import io.dailies.core.CompiledPrompt;
+import io.dailies.prompt.LintFinding;
+import io.dailies.prompt.LintReport;
+import io.dailies.prompt.PromptSection;
+import io.dailies.prompt.Severity;
 import io.dailies.shotlist.sheet.ShotRowData;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -12,13 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The rows the validation pass found valid, kept in a file beside the upload for the load pass, so the load pass
- * neither reads the workbook nor checks its rows again: what is stored is exactly what was checked. The file lasts
- * from the validation pass to the end of the import (a crash in between leaves it for the restart).
+ * neither reads the workbook nor checks its rows again: what is stored is exactly what was checked. A row may carry
+ * its prompt, compiled and linted during the validation pass (against the same workbook's look), so the load pass
+ * only stores it. The file lasts from the validation pass to the end of the import (a crash in between leaves it for
+ * the restart).
  */
 final class CheckedRows {
 
@@ -43,6 +52,11 @@ final class CheckedRows {
         }
 
         void write(ShotRowData r) throws IOException {
+            write(r, null);
+        }
+
+        /** A row and, when it was compiled already, its prompt and lint findings. */
+        void write(ShotRowData r, LintReport report) throws IOException {
             out.writeByte(ROW);
             for (String text : new String[]{r.sequence(), r.shotCode(), r.subjectAction(), r.cameraMovement(), r.settingTime(),
                     r.lightingPalette(), r.styleTechnical(), r.dialogue(), r.shotType(), r.sound(), r.audioCues(), r.physics(),
@@ -55,6 +69,21 @@ final class CheckedRows {
             for (Map.Entry<String, String> e : r.extras().entrySet()) {
                 text(e.getKey());
                 text(e.getValue());
+            }
+            out.writeBoolean(report != null);
+            if (report != null) {
+                text(report.shot());
+                text(report.prompt().text());
+                text(report.prompt().hash());
+                text(report.prompt().compilerVersion());
+                out.writeInt(report.findings().size());
+                for (LintFinding f : report.findings()) {
+                    text(f.ruleId());
+                    text(f.severity() == null ? null : f.severity().name());
+                    text(f.section() == null ? null : f.section().name());
+                    text(f.message());
+                    text(f.fix());
+                }
             }
         }
 
@@ -80,6 +109,10 @@ final class CheckedRows {
         }
     }
 
+    /** A checked row, with its prompt when the validation pass compiled it (else null). */
+    record Checked(ShotRowData row, LintReport report) {
+    }
+
     /** Reads the checked rows in order. */
     static final class Reader implements AutoCloseable {
         private final DataInputStream in;
@@ -94,7 +127,7 @@ final class CheckedRows {
         }
 
         /** The next row, or null after the last. */
-        ShotRowData next() throws IOException {
+        Checked next() throws IOException {
             int mark = in.read();
             if (mark < 0) {
                 return null;
@@ -113,8 +146,24 @@ final class CheckedRows {
             for (int i = 0; i < extrasCount; i++) {
                 extras.put(text(), text());
             }
-            return new ShotRowData(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13],
-                    t[14], t[15], t[16], seconds, sourceRow, extras, t[17]);
+            ShotRowData row = new ShotRowData(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12],
+                    t[13], t[14], t[15], t[16], seconds, sourceRow, extras, t[17]);
+            return new Checked(row, in.readBoolean() ? report() : null);
+        }
+
+        private LintReport report() throws IOException {
+            String shot = text();
+            CompiledPrompt prompt = new CompiledPrompt(text(), text(), text());
+            int count = in.readInt();
+            List<LintFinding> findings = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String rule = text();
+                String severity = text();
+                String section = text();
+                findings.add(new LintFinding(rule, severity == null ? null : Severity.valueOf(severity),
+                        section == null ? null : PromptSection.valueOf(section), text(), text()));
+            }
+            return new LintReport(shot, prompt, findings);
         }
 
         private String text() throws IOException {

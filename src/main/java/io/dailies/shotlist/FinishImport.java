@@ -41,16 +41,28 @@ public class FinishImport extends AbstractBatchlet {
         project.setLook(ProjectLook.json(sheets.bible().characters()), ProjectLook.json(sheets.spine()));
         // The budget comes with the workbook too: a Settings sheet without one clears it.
         project.setBudgetUsd(sheets.projectSettings().budgetUsd());
-        int omitted = em.createQuery("update Shot s set s.omitted = true, s.updatedAt = :now where s.omitted = false"
-                        + " and (s.lastImportId is null or s.lastImportId <> :importId)"
-                        + " and s.sequence.id in (select q.id from Sequence q where q.project.id = :projectId)")
-                .setParameter("now", Instant.now())
-                .setParameter("importId", id)
-                .setParameter("projectId", i.getProjectId())
-                .executeUpdate();
+        int omitted = 0;
+        if (projectShots(i.getProjectId()) > (long) i.getShotsCreated() + i.getShotsUpdated() + i.getShotsUnchanged()) {
+            // Some shot of the project was not stored by this import (each stored shot counts once, in the same
+            // transaction as the shot): look for it. Else there is none, and the scan of every shot is spared.
+            omitted = em.createQuery("update Shot s set s.omitted = true, s.updatedAt = :now where s.omitted = false"
+                            + " and (s.lastImportId is null or s.lastImportId <> :importId)"
+                            + " and s.sequence.id in (select q.id from Sequence q where q.project.id = :projectId)")
+                    .setParameter("now", Instant.now())
+                    .setParameter("importId", id)
+                    .setParameter("projectId", i.getProjectId())
+                    .executeUpdate();
+        }
         i.setShotsOmitted(omitted);
         // Every shot still active came from this workbook, and the load step compiled it against this look.
         i.moveTo(ShotlistImport.Status.COMPLETED, null);
         return "COMPLETED";
+    }
+
+    /** How many shots the project has, omitted ones too: counted on the shots' sequence index, no row read. */
+    private long projectShots(long projectId) {
+        return em.createQuery("select count(s) from Shot s where s.sequence.id in"
+                        + " (select q.id from Sequence q where q.project.id = :projectId)", Long.class)
+                .setParameter("projectId", projectId).getSingleResult();
     }
 }

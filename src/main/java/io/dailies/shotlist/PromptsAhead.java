@@ -29,6 +29,8 @@ final class PromptsAhead {
     private final PromptLinter linter;
     private final Queue<Job> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
+    /** Jobs queued that no thread has claimed yet. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     PromptsAhead(Executor executor, int workers, PromptLinter linter) {
         this.executor = executor;
@@ -39,6 +41,7 @@ final class PromptsAhead {
     /** Queues the prompt of a shot with this content, sequence and shot code, compiled against the look. */
     Job submit(ShotContent content, String sequence, String shotCode, PromptBook.Look look) {
         Job job = new Job(content, sequence, shotCode, look);
+        waiting.incrementAndGet();
         queue.add(job);
         if (running.get() < workers) {
             running.incrementAndGet();
@@ -49,6 +52,19 @@ final class PromptsAhead {
             }
         }
         return job;
+    }
+
+    /** A prompt compiled earlier (by the validation pass), for a shot with this content, sequence and shot code. */
+    Job done(ShotContent content, String sequence, String shotCode, PromptBook.Look look, LintReport report) {
+        Job job = new Job(content, sequence, shotCode, look);
+        job.claimed.set(true);
+        job.report.complete(report);
+        return job;
+    }
+
+    /** How many queued prompts no thread has started yet. */
+    int waiting() {
+        return waiting.get();
     }
 
     private void work() {
@@ -81,8 +97,16 @@ final class PromptsAhead {
             this.look = look;
         }
 
-        private void run() {
+        private boolean claim() {
             if (claimed.compareAndSet(false, true)) {
+                waiting.decrementAndGet();
+                return true;
+            }
+            return false;
+        }
+
+        private void run() {
+            if (claim()) {
                 try {
                     report.complete(linter.lint(ShotSpec.of(content, sequence, shotCode), look.spine(), look.bible()));
                 } catch (RuntimeException | Error e) {
@@ -95,6 +119,19 @@ final class PromptsAhead {
         boolean isFor(ShotContent content, String sequence, String shotCode, PromptBook.Look look) {
             return this.content.equals(content) && this.sequence.equals(sequence) && this.shotCode.equals(shotCode)
                     && Objects.equals(this.look, look);
+        }
+
+        /** Whether the report is there (or compiling it failed). */
+        boolean isDone() {
+            return report.isDone();
+        }
+
+        /**
+         * The report if a worker has compiled it or is compiling it (waiting for it then); null if none had started,
+         * and then none will: whoever needs the prompt compiles it later.
+         */
+        LintReport reportIfStarted() {
+            return claim() ? null : report();
         }
 
         /** The report, compiled here if no worker has started it. */

@@ -1,6 +1,5 @@
 package io.dailies.shotlist;
 
-import io.dailies.platform.CrashPoints;
 import io.dailies.core.Project;
 import io.dailies.core.Review;
 import io.dailies.core.Score;
@@ -12,11 +11,13 @@ import io.dailies.core.ShotlistImport;
 import io.dailies.core.Take;
 import io.dailies.core.TakeResult;
 import io.dailies.core.Verdict;
+import io.dailies.platform.CrashPoints;
 import io.dailies.prompt.LintReport;
 import io.dailies.prompt.PromptBook;
 import io.dailies.review.Reviews;
 import io.dailies.shotlist.sheet.ShotRowData;
 import io.dailies.shotlist.sheet.WorkbookReviewColumns;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.StepContext;
@@ -26,10 +27,15 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Stores the rows as shots, keyed by sequence + shot code: new shots are added, changed ones updated,
@@ -60,6 +66,9 @@ public class UpsertShots extends AbstractItemWriter {
     @Inject
     Reviews reviews;
 
+    /** The persistence unit's data source: in the chunk's transaction it hands out the entity manager's connection. */
+    @Resource(lookup = "java:jboss/datasources/DailiesDS")
+    DataSource dataSource;
 
     private long projectId;
     private PromptBook.Look look;
@@ -83,9 +92,28 @@ public class UpsertShots extends AbstractItemWriter {
     }
 
     @Override
-    public void writeItems(List<Object> items) {
+    public void writeItems(List<Object> items) throws SQLException {
         CrashPoints.reach("import.load"); // with #2: the first chunk committed, the second not
+        try (Connection connection = dataSource.getConnection()) {
+            ShotInserts inserts = ShotInserts.of(connection);
+            try {
+                write(items, inserts);
+                if (inserts != null) {
+                    inserts.flush();
+                }
+            } finally {
+                if (inserts != null) {
+                    inserts.close();
+                }
+            }
+        }
+    }
+
+    /** Stores the chunk's rows; new shots go to {@code inserts} when there is one, else through JPA. */
+    private void write(List<Object> items, ShotInserts inserts) throws SQLException {
         long id = Long.parseLong(importId);
+        /** Shots of this chunk queued in {@code inserts} and not yet sent. */
+        Set<Long> queued = new HashSet<>();
         ShotlistImport record = em.find(ShotlistImport.class, id);
         Project project = em.getReference(Project.class, projectId);
         RowContext context = (RowContext) step.getTransientUserData();
@@ -103,6 +131,10 @@ public class UpsertShots extends AbstractItemWriter {
             // Shot codes match like the duplicate check does: "sc1-01 " is the shot SC1-01.
             String shotKey = sequence.getId() + "\u0000" + key(row.shotCode());
             Long knownId = shotIds.get(shotKey);
+            if (knownId != null && queued.contains(knownId)) {
+                inserts.flush(); // a second row of a shot this chunk added: read back what was stored
+                queued.clear();
+            }
             Shot shot = knownId == null ? null : em.find(Shot.class, knownId);
             ShotContent content = content(row);
             if (shot != null && Long.valueOf(id).equals(shot.getLastImportId()) && shot.getPosition() != position) {
@@ -118,11 +150,17 @@ public class UpsertShots extends AbstractItemWriter {
                 shot.update(content, position, row.sourceRow(), id);
                 shot.setProducerColumns(producerColumns);
                 ShotPrompt version = prompts.apply(shot, report(shot, prompt), change, null);
-                em.persist(shot);
-                if (version != null) {
-                    em.persist(version);
+                if (inserts != null) {
+                    long shotId = inserts.add(shot, sequence.getId(), version);
+                    queued.add(shotId);
+                    shotIds.put(shotKey, shotId);
+                } else {
+                    em.persist(shot);
+                    if (version != null) {
+                        em.persist(version);
+                    }
+                    shotIds.put(shotKey, shot.getId());
                 }
-                shotIds.put(shotKey, shot.getId());
                 record.countCreated();
             } else {
                 if (shot.update(content, position, row.sourceRow(), id)) {
