@@ -30,6 +30,9 @@ public final class PaletteAnchors {
     // Words that describe a colour without changing it ("amber tones", "teal hues").
     private static final Pattern FILLER =
             Pattern.compile("\\b(?:tones?|hues?|shades?|colou?rs?|colou?red)\\b");
+    // Compiled once (items and normalise run for every prompt); declared before COLOURS, which uses them.
+    private static final Pattern QUOTES_AND_BRACKETS = Pattern.compile("[\"'`\u201c\u201d\u2018\u2019()\\[\\]*]");
+    private static final Pattern NOT_LETTER_OR_SPACE = Pattern.compile("[^a-z ]");
 
     private static final Map<String, Integer> COLOURS = buildVocabulary();
 
@@ -126,7 +129,7 @@ public final class PaletteAnchors {
             }
             if (hit == null) {
                 // "amber tones", "teal colour": drop the filler words and try again.
-                String bare = FILLER.matcher(candidate).replaceAll(" ").trim().replaceAll("\\s+", " ");
+                String bare = ShotCues.oneSpace(FILLER.matcher(candidate).replaceAll(" ").trim());
                 if (!bare.isEmpty() && !bare.equals(candidate)) {
                     hit = COLOURS.get(bare);
                     if (hit == null) {
@@ -166,8 +169,8 @@ public final class PaletteAnchors {
         }
         List<String> names = new ArrayList<>();
         for (String raw : ITEM_SEPARATOR.split(text.substring(from, end))) {
-            String name = raw.replaceAll("[\"'`\u201c\u201d\u2018\u2019()\\[\\]*]", " ")
-                    .trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            String name = ShotCues.oneSpace(QUOTES_AND_BRACKETS.matcher(raw).replaceAll(" ").trim())
+                    .toLowerCase(Locale.ROOT);
             if (!name.isEmpty()) {
                 names.add(name);
             }
@@ -176,8 +179,9 @@ public final class PaletteAnchors {
     }
 
     private static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ')
-                .replaceAll("[^a-z ]", " ").trim().replaceAll("\\s+", " ");
+        String letters = NOT_LETTER_OR_SPACE.matcher(name.toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' '))
+                .replaceAll(" ");
+        return ShotCues.oneSpace(letters.trim());
     }
 
     private static Map<String, Integer> buildVocabulary() {

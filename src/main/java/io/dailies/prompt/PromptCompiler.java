@@ -385,7 +385,7 @@ public final class PromptCompiler {
         if (dialogue == null || dialogue.isBlank()) {
             return out;
         }
-        for (String row : dialogue.strip().split("\\R")) {
+        for (String row : LINE.split(dialogue.strip())) {
             row = row.strip();
             if (row.isEmpty()) {
                 continue;
@@ -451,6 +451,7 @@ public final class PromptCompiler {
     }
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+    private static final Pattern LINE = Pattern.compile("\\R");
 
     /** Parts joined with "; ", each but the last without its closing punctuation. */
     private static String join(List<String> parts) {

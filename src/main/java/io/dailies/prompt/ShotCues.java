@@ -63,8 +63,17 @@ final class ShotCues {
         return out;
     }
 
+    // Compiled once: these run for every lens, aperture and action the compiler reads.
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("0+$");
+    private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern CUE_SEPARATOR = Pattern.compile("\\s*(?:;|\\R)\\s*");
+    private static final Pattern WORD_SEPARATOR = Pattern.compile("[\\s\u2014\u2013]+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\u2026])\\s+");
+
     private static String number(String n) {
-        return n.contains(".") ? n.replaceAll("0+$", "").replaceAll("\\.$", "") : n;
+        return n.contains(".") ? TRAILING_DOT.matcher(TRAILING_ZEROS.matcher(n).replaceAll("")).replaceAll("") : n;
     }
 
     /** Replaces each match of {@code p} whose number differs from {@code number} by {@code replacement}. */
@@ -188,13 +197,13 @@ final class ShotCues {
         if (action == null || action.isBlank()) {
             return 0;
         }
-        String text = action.replaceAll("\\([^)]*\\)", " ");
+        String text = BRACKETED.matcher(action).replaceAll(" ");
         for (CharacterAnchor c : bible.characters()) {
             text = text.replace(", " + c.description() + ",", " ").replace(c.description(), " ");
         }
         int n = 0;
         for (String clause : CLAUSE_SEPARATOR.split(text)) {
-            if (clause.strip().split("\\s+").length >= 2) {
+            if (WHITESPACE.split(clause.strip()).length >= 2) {
                 n++;
             }
         }
@@ -362,7 +371,7 @@ final class ShotCues {
         if (cell == null || cell.isBlank()) {
             return out;
         }
-        for (String part : cell.strip().split("\\s*(?:;|\\R)\\s*")) {
+        for (String part : CUE_SEPARATOR.split(cell.strip())) {
             String p = part.strip();
             if (p.endsWith(".")) {
                 p = p.substring(0, p.length() - 1).strip();
@@ -407,13 +416,13 @@ final class ShotCues {
 
     static int words(String text) {
         String t = text == null ? "" : text.strip();
-        return t.isEmpty() ? 0 : t.split("[\\s\u2014\u2013]+").length;
+        return t.isEmpty() ? 0 : WORD_SEPARATOR.split(t).length;
     }
 
     /** "Hands! Table four, now." → 2. */
     static int sentences(String text) {
         int n = 0;
-        for (String s : (text == null ? "" : text).split("(?<=[.!?\u2026])\\s+")) {
+        for (String s : SENTENCE_END.split(text == null ? "" : text)) {
             if (s.chars().anyMatch(java.lang.Character::isLetterOrDigit)) {
                 n++;
             }
@@ -468,7 +477,7 @@ final class ShotCues {
             return text;
         }
         StringBuilder re = new StringBuilder();
-        String[] words = part.strip().split("\\s+");
+        String[] words = WHITESPACE.split(part.strip());
         for (int i = 0; i < words.length; i++) {
             if (i > 0) {
                 re.append("\\s+");

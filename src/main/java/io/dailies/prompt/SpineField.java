@@ -75,7 +75,19 @@ public enum SpineField {
         return sb.toString();
     }
 
+    /**
+     * The name lower-cased with everything but a-z and 0-9 dropped. A plain loop rather than a regex: it runs
+     * for every override entry, and the enum constants call it before any static Pattern could be set.
+     */
     private static String key(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

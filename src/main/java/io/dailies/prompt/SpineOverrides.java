@@ -146,7 +146,7 @@ public record SpineOverrides(Map<SpineField, String> values) {
         if (field == SpineField.PALETTE) {
             return String.join(", ", StyleSpine.paletteList(value));
         }
-        return value.replaceAll("\\s+", " ");
+        return ShotCues.oneSpace(value);
     }
 
     private static String suggestion(String entry) {

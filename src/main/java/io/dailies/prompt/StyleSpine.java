@@ -32,6 +32,8 @@ public record StyleSpine(String lens, String aperture, String cameraLanguage, St
 
     private static final Pattern PALETTE_SEPARATOR =
             Pattern.compile("(?i)\\s*(?:,|;|&|/|\\R|\\band\\b)\\s*");
+    // Compiled once: paletteList runs for every shot's palette override.
+    private static final Pattern QUOTES_AND_DOTS = Pattern.compile("[\"'`\u201c\u201d\u2018\u2019.]");
 
     public StyleSpine {
         lens = clean(lens);
@@ -70,6 +72,10 @@ public record StyleSpine(String lens, String aperture, String cameraLanguage, St
     /** This spine with one field replaced (palette as comma-separated text). */
     public StyleSpine with(SpineField field, String value) {
         String v = clean(value);
+        // An override that repeats the spine's own value changes nothing: skip the rebuild (runs per shot).
+        if (field == SpineField.PALETTE ? paletteAnchors.equals(paletteList(v)) : value(field).equals(v)) {
+            return this;
+        }
         return switch (field) {
             case LENS -> new StyleSpine(v, aperture, cameraLanguage, grade, paletteAnchors, stabilityCues);
             case APERTURE -> new StyleSpine(lens, v, cameraLanguage, grade, paletteAnchors, stabilityCues);
@@ -96,7 +102,7 @@ public record StyleSpine(String lens, String aperture, String cameraLanguage, St
             return out;
         }
         for (String part : PALETTE_SEPARATOR.split(text.strip())) {
-            String p = part.replaceAll("[\"'`\u201c\u201d\u2018\u2019.]", " ").strip().replaceAll("\\s+", " ");
+            String p = ShotCues.oneSpace(QUOTES_AND_DOTS.matcher(part).replaceAll(" ").strip());
             if (!p.isEmpty()) {
                 out.add(p);
             }
@@ -105,6 +111,6 @@ public record StyleSpine(String lens, String aperture, String cameraLanguage, St
     }
 
     private static String clean(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return s == null ? "" : ShotCues.oneSpace(s.strip());
     }
 }
