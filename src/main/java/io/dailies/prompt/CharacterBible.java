@@ -19,9 +19,14 @@ import java.util.regex.Pattern;
  */
 public final class CharacterBible {
 
+    /** Runs of blanks, one space in a key (compiled once: names are looked up per shot). */
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     public static final CharacterBible EMPTY = new CharacterBible(List.of());
 
     private final List<CharacterAnchor> characters;
+    /** Each character's {@link CharacterAnchor#detailCount}, counted once (the linter asks for every shot). */
+    private final Map<CharacterAnchor, Integer> detailCounts = new java.util.IdentityHashMap<>();
     private final Map<String, CharacterAnchor> byTerm;
     private final List<Term> terms;
     /**
@@ -57,6 +62,7 @@ public final class CharacterBible {
         Map<String, CharacterAnchor> map = new LinkedHashMap<>();
         List<Term> t = new ArrayList<>();
         for (CharacterAnchor c : this.characters) {
+            detailCounts.put(c, c.detailCount());
             for (String term : c.terms()) {
                 CharacterAnchor before = map.putIfAbsent(key(term), c);
                 if (before != null && before != c) {
@@ -97,6 +103,12 @@ public final class CharacterBible {
 
     public List<CharacterAnchor> characters() {
         return characters;
+    }
+
+    /** {@link CharacterAnchor#detailCount}, counted once for this bible's own characters. */
+    public int detailCount(CharacterAnchor c) {
+        Integer n = detailCounts.get(c);
+        return n != null ? n : c.detailCount();
     }
 
     public boolean isEmpty() {
@@ -359,7 +371,7 @@ public final class CharacterBible {
     }
 
     private static String key(String s) {
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return BLANKS.matcher(s.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     @Override

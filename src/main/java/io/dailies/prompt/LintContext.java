@@ -3,6 +3,7 @@ package io.dailies.prompt;
 import io.dailies.core.CompiledPrompt;
 import io.dailies.provider.catalog.ModelCatalog;
 import io.dailies.provider.catalog.ModelSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public final class LintContext {
     private final VideoParameters parameters;
     private final Map<PromptSection, String> sections;
     private final CompiledPrompt prompt;
+    private List<String> cameraMoves;
 
     LintContext(ShotSpec shot, StyleSpine spine, CharacterBible bible, ModelCatalog catalog) {
         this.shot = shot;
@@ -28,7 +30,7 @@ public final class LintContext {
         this.bible = bible;
         this.catalog = catalog;
         this.parameters = VideoParameters.of(shot, bible, catalog);
-        this.sections = PromptCompiler.sections(shot, spine, bible);
+        this.sections = PromptCompiler.sections(shot, spine, effectiveSpine, bible);
         this.prompt = PromptCompiler.render(sections);
     }
 
@@ -79,6 +81,14 @@ public final class LintContext {
     /** Shot type and camera text as written. */
     String cameraText() {
         return (shot.shotType() + " " + shot.cameraMovement()).strip();
+    }
+
+    /** The camera moves of {@link #cameraText}, found once for the rules that ask (read-only). */
+    List<String> cameraMoves() {
+        if (cameraMoves == null) {
+            cameraMoves = java.util.Collections.unmodifiableList(ShotCues.moves(cameraText()));
+        }
+        return cameraMoves;
     }
 
     /** All the prose the producer wrote, one text. */

@@ -92,7 +92,11 @@ public final class PromptCompiler {
      * sections with nothing to say are absent. The dialogue section is the whole {@code <dialogue>} block.
      */
     public static Map<PromptSection, String> sections(ShotSpec shot, StyleSpine spine, CharacterBible bible) {
-        StyleSpine eff = spine.apply(shot.overrides());
+        return sections(shot, spine, spine.apply(shot.overrides()), bible);
+    }
+
+    /** {@link #sections(ShotSpec, StyleSpine, CharacterBible)} with the shot's spine already applied ({@code eff}). */
+    static Map<PromptSection, String> sections(ShotSpec shot, StyleSpine spine, StyleSpine eff, CharacterBible bible) {
         Prose prose = new Prose(shot);
 
         substituteSpine(prose, spine, eff, shot.overrides());
@@ -274,11 +278,12 @@ public final class PromptCompiler {
         if (!p.style.isEmpty()) {
             parts.add(p.style);
         }
-        String all = p.all();
-        if (!eff.cameraLanguage().isEmpty() && !ShotCues.containsLoosely(all, eff.cameraLanguage())) {
+        // the prose normalised once for both checks (ShotCues.containsLoosely, as it would for each)
+        String all = ShotCues.normal(p.all());
+        if (!eff.cameraLanguage().isEmpty() && !ShotCues.containsNormalised(all, eff.cameraLanguage())) {
             parts.add(eff.cameraLanguage());
         }
-        if (!eff.grade().isEmpty() && !ShotCues.containsLoosely(all, eff.grade())) {
+        if (!eff.grade().isEmpty() && !ShotCues.containsNormalised(all, eff.grade())) {
             parts.add(eff.grade());
         }
         return sentence(PromptSection.STYLE.label(), join(parts));
@@ -305,8 +310,13 @@ public final class PromptCompiler {
         for (String f : fields) {
             mentions.add(bible.mentions(f));
         }
+        // the fields with their whitespace runs collapsed, once for every character (describedVerbatim)
+        String[] spaced = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            spaced[i] = ShotCues.oneSpace(fields[i]);
+        }
         for (CharacterAnchor c : named) {
-            if (describedVerbatim(fields, c)) {
+            if (describedVerbatim(spaced, c)) {
                 continue;
             }
             boolean placed = false;
@@ -367,10 +377,11 @@ public final class PromptCompiler {
         return named(shot, bible, new Prose(shot).naming());
     }
 
-    private static boolean describedVerbatim(String[] fields, CharacterAnchor c) {
+    /** Whether a field ({@link ShotCues#oneSpace} already applied) holds the character's description. */
+    private static boolean describedVerbatim(String[] spacedFields, CharacterAnchor c) {
         String d = ShotCues.oneSpace(c.description());
-        for (String f : fields) {
-            if (ShotCues.oneSpace(f).contains(d)) {
+        for (String f : spacedFields) {
+            if (f.contains(d)) {
                 return true;
             }
         }

@@ -139,9 +139,10 @@ public final class PromptLinter {
                 c -> {
                     List<LintRule.Hit> hits = new ArrayList<>();
                     for (CharacterAnchor ch : PromptCompiler.namedCharacters(c.shot(), c.bible())) {
-                        if (ch.detailCount() < CharacterAnchor.MIN_DETAILS) {
+                        int details = c.bible().detailCount(ch);
+                        if (details < CharacterAnchor.MIN_DETAILS) {
                             hits.add(LintRule.Hit.of(ch.name() + "'s description ('" + ch.description() + "') has "
-                                    + ch.detailCount() + " distinctive detail" + (ch.detailCount() == 1 ? "" : "s")
+                                    + details + " distinctive detail" + (details == 1 ? "" : "s")
                                     + ": with fewer than three the character's look will drift."));
                         }
                     }
@@ -164,7 +165,7 @@ public final class PromptLinter {
                 "More than one camera move in a shot: the camera feels chaotic.",
                 "Keep one move ('slow dolly-in') with " + GUIDE_STABILITY + "; give the other move its own shot.",
                 c -> {
-                    List<String> moves = ShotCues.moves(c.cameraText());
+                    List<String> moves = c.cameraMoves();
                     if (moves.size() < 2) {
                         return List.of();
                     }
@@ -178,7 +179,7 @@ public final class PromptLinter {
                 "Add " + GUIDE_STABILITY + " to Camera & Movement, or set Stability cues on the Style Spine sheet.",
                 c -> {
                     String cam = c.cameraText();
-                    List<String> moves = ShotCues.moves(cam);
+                    List<String> moves = c.cameraMoves();
                     String line = c.section(PromptSection.CAMERA);
                     if (moves.isEmpty() || ShotCues.handheld(cam) || ShotCues.hasStabilityCue(line)) {
                         return List.of();

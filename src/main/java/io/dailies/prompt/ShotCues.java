@@ -187,6 +187,23 @@ final class ShotCues {
         return action != null && TIMING.matcher(action).find();
     }
 
+    /**
+     * {@code WHITESPACE.split(stripped).length >= 2} without the split: a stripped text has no whitespace at
+     * either end, so it splits in two or more exactly when it holds a whitespace character ({@code \s}).
+     */
+    private static boolean twoWords(String stripped) {
+        for (int i = 0; i < stripped.length(); i++) {
+            switch (stripped.charAt(i)) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
     private static final Pattern CLAUSE_SEPARATOR = ci("\\s*(?:[.;!?,:]|\\bthen\\b)\\s*");
 
     /**
@@ -203,7 +220,7 @@ final class ShotCues {
         }
         int n = 0;
         for (String clause : CLAUSE_SEPARATOR.split(text)) {
-            if (WHITESPACE.split(clause.strip()).length >= 2) {
+            if (twoWords(clause.strip())) {
                 n++;
             }
         }
@@ -438,6 +455,14 @@ final class ShotCues {
             return true;
         }
         return normal(text).contains(normal(part));
+    }
+
+    /** {@link #containsLoosely} of a text already {@link #normal normalised}. */
+    static boolean containsNormalised(String normalText, String part) {
+        if (part == null || part.isBlank()) {
+            return true;
+        }
+        return normalText.contains(normal(part));
     }
 
     static String normal(String s) {

@@ -21,9 +21,13 @@ import java.util.Optional;
  */
 public record VideoParameters(String model, String size, int seconds, String inputReference, List<String> characterIds) {
 
+    /** Whitespace runs, taken out of a size (compiled once: every shot's parameters are built). */
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
     public VideoParameters {
         model = model == null ? "" : model.strip();
-        size = size == null ? "" : size.strip().toLowerCase(Locale.ROOT).replace('\u00d7', 'x').replaceAll("\\s+", "");
+        size = size == null ? "" : size.strip().toLowerCase(Locale.ROOT).replace('\u00d7', 'x');
+        size = BLANKS.matcher(size).replaceAll("");
         inputReference = inputReference == null ? "" : inputReference.strip();
         characterIds = List.copyOf(characterIds == null ? List.of() : characterIds);
     }

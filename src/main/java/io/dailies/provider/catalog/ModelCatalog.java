@@ -32,6 +32,8 @@ public final class ModelCatalog {
     public static final String RESOURCE = "model-catalog.json";
 
     private static final Pattern SIZE = Pattern.compile("[1-9][0-9]*x[1-9][0-9]*");
+    /** Runs of blanks and underscores in a model name, one dash in its key (compiled once: looked up per shot). */
+    private static final Pattern KEY_GAPS = Pattern.compile("[\\s_]+");
 
     private final Map<String, ModelSpec> models;
     private final ModelSpec defaultModel;
@@ -112,7 +114,7 @@ public final class ModelCatalog {
     }
 
     private static String key(String name) {
-        return name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+        return KEY_GAPS.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 
     private static ModelSpec model(JsonObject o, String catalogDefaultSize, int catalogDefaultSeconds) {
