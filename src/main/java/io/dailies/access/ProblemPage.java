@@ -1,11 +1,12 @@
 package io.dailies.access;
 
-import jakarta.json.Json;
+import io.dailies.platform.ApiProblem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -23,28 +24,11 @@ public class ProblemPage extends HttpServlet {
         Object problem = request.getAttribute(PROBLEM);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : response.getStatus();
-        String body = problem != null ? problem.toString() : Json.createObjectBuilder().add("status", status)
-                .add("title", title(status)).add("detail", detail(status)).build().toString();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String body = problem != null ? problem.toString()
+                : ApiProblem.body(status, known == null ? "Error" : known.getReasonPhrase(), null);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(body);
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 429 -> "Too Many Requests";
-            default -> "Error";
-        };
-    }
-
-    private static String detail(int status) {
-        return switch (status) {
-            case 401 -> "Sign in first: send HTTP Basic credentials, or sign in through the console (POST /api/session).";
-            case 403 -> "This user may not do this.";
-            default -> title(status) + ".";
-        };
     }
 }

@@ -1,6 +1,7 @@
 package io.dailies.access;
 
 import io.dailies.access.Users.Caller;
+import io.dailies.platform.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -220,8 +221,7 @@ public class SignIn implements HttpAuthenticationMechanism {
         if (status == 401 && request.getHeader(CONSOLE_HEADER) == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Dailies\", charset=\"UTF-8\"");
         }
-        request.setAttribute(ProblemPage.PROBLEM, Json.createObjectBuilder().add("status", status).add("title", title)
-                .add("detail", detail).build().toString());
+        request.setAttribute(ProblemPage.PROBLEM, ApiProblem.body(status, title, detail));
         try {
             response.sendError(status);
         } catch (IOException e) {

@@ -22,7 +22,8 @@ public final class ApiProblem {
                 .entity(body(status, title, detail)).build());
     }
 
-    static String body(int status, String title, String detail) {
+    /** The problem's JSON: {"status", "title", "detail"} (the detail is the title when there is none). */
+    public static String body(int status, String title, String detail) {
         return Json.createObjectBuilder().add("status", status).add("title", title)
                 .add("detail", detail == null ? title : detail).build().toString();
     }
